@@ -1,0 +1,24 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "../generated/postgres/client";
+import { parseDatabaseUrl, type DatabaseTarget } from "./database-url";
+import { pgPoolConfig } from "./pg-pool-config";
+
+/** Both generated clients have the same models; code is written against the SQLite client's type. */
+export type Db = SqliteClient;
+export type Database = { prisma: Db; dialect: DatabaseTarget["dialect"]; url: string };
+
+/** Builds a Prisma client whose driver adapter follows the URL's scheme. Does not connect yet. */
+export function createDatabase(url: string, options: { poolSize?: number } = {}): Database {
+  const target = parseDatabaseUrl(url);
+  if (target.dialect === "sqlite") {
+    // timeout = SQLite busy timeout: a second process (CLI, worker) waits instead of failing with SQLITE_BUSY.
+    const adapter = new PrismaBetterSqlite3({ url: target.file, timeout: 10_000 });
+    return { prisma: new SqliteClient({ adapter }), dialect: "sqlite", url };
+  }
+  const adapter = new PrismaPg(pgPoolConfig(target.connectionString, target.schema, options.poolSize ?? 10), {
+    schema: target.schema,
+  });
+  return { prisma: new PostgresClient({ adapter }) as unknown as Db, dialect: "postgres", url };
+}

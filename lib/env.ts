@@ -1,0 +1,88 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/** Every configuration variable the app reads. Documented in the README's configuration table. */
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default("file:./data/app.db")
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), {
+      message: "must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
+    }),
+  OPENPHONE_WEBHOOK_SIGNING_KEY: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  WEBHOOK_BASE_URL: z.url({ message: "must be an absolute URL such as https://inbox.example.com" }).optional(),
+  OPENPHONE_API_KEY: z.string().trim().min(1).optional(),
+  OPENPHONE_API_BASE_URL: z.url().default("https://api.openphone.com"),
+  APP_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
+  APP_SECRET_FILE: z.string().default("./data/app-secret"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).default(300),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema> & { APP_SECRET: string; WEBHOOK_BASE_URL: string };
+
+export class ConfigError extends Error {}
+
+/** Validates a set of variables. Pure apart from reading/creating the app-secret file. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Empty strings mean "unset" (docker-compose and .env files produce them).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
+  }
+  const values = parsed.data;
+  return {
+    ...values,
+    APP_SECRET: values.APP_SECRET ?? readOrCreateAppSecret(values.APP_SECRET_FILE),
+    WEBHOOK_BASE_URL: values.WEBHOOK_BASE_URL ?? `http://localhost:${values.PORT}`,
+  };
+}
+
+/** The first start needs no configuration: a random secret is generated once and kept on disk. */
+function readOrCreateAppSecret(file: string): string {
+  const resolved = path.resolve(file);
+  try {
+    const existing = fs.readFileSync(resolved, "utf8").trim();
+    if (existing.length >= 32) return existing;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  fs.mkdirSync(path.dirname(resolved), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  try {
+    // "wx" fails if another process created it first; then read theirs.
+    fs.writeFileSync(resolved, secret + "\n", { mode: 0o600, flag: "wx" });
+    return secret;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return fs.readFileSync(resolved, "utf8").trim();
+    throw error;
+  }
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration of this process. */
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}
+
+/** Tests change process.env between cases; this forgets the cached copy. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,36 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+export default defineConfig({
+  root,
+  resolve: {
+    alias: [
+      { find: /^@\/(.*)$/, replacement: path.join(root, "$1") },
+      // `server-only` throws outside a React server bundle; tests run lib/ code directly.
+      { find: /^server-only$/, replacement: path.join(root, "tests/helpers/empty-module.ts") },
+    ],
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          globalSetup: ["tests/helpers/integration-global-setup.ts"],
+          // Files run in parallel, each against its own SQLite file or PostgreSQL schema.
+          fileParallelism: true,
+        },
+      },
+    ],
+  },
+});
