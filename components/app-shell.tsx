@@ -1,0 +1,60 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { ActivityIcon, AdminIcon, ConversationsIcon, LogoMark } from "@/components/icons";
+import { NavLink } from "@/components/nav-link";
+import { ThemeToggle } from "@/components/theme-toggle";
+
+const NAVIGATION = [
+  { href: "/activity", label: "Activity", Icon: ActivityIcon },
+  { href: "/conversations", label: "Conversations", Icon: ConversationsIcon },
+  { href: "/admin", label: "Admin", Icon: AdminIcon },
+] as const;
+
+/**
+ * Sidebar on wide screens, a two-row top bar (brand + theme, then navigation) on phones.
+ * One set of elements restyled by breakpoint, so there is never a hidden duplicate navigation.
+ */
+export function AppShell({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white shadow-lg focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50"
+      >
+        Skip to content
+      </a>
+      <header
+        data-testid="app-sidebar"
+        className="sticky top-0 z-30 flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 bg-zinc-50/90 px-4 pt-3 pb-2 backdrop-blur md:fixed md:inset-y-0 md:left-0 md:w-60 md:flex-col md:flex-nowrap md:items-stretch md:gap-y-0 md:border-r md:border-b-0 md:bg-zinc-50 md:px-3 md:py-4 md:backdrop-blur-none dark:border-white/10 dark:bg-zinc-950/90 md:dark:bg-zinc-950"
+      >
+        <Link
+          href="/activity"
+          className="flex min-w-0 flex-1 items-center gap-2.5 rounded-md px-1 py-1 md:flex-none md:px-2"
+        >
+          <LogoMark />
+          <span className="truncate text-[15px] font-semibold tracking-tight text-zinc-900 dark:text-white">
+            OpenPhone Inbox
+          </span>
+        </Link>
+        <nav
+          aria-label="Main"
+          className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto px-1 pb-0.5 md:order-none md:mx-0 md:mt-6 md:flex-col md:overflow-visible md:px-0"
+        >
+          {NAVIGATION.map(({ href, label, Icon }) => (
+            <NavLink key={href} href={href}>
+              <Icon className="size-4 shrink-0 opacity-80" />
+              {label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="order-2 md:order-none md:mt-auto md:border-t md:border-zinc-200 md:px-1 md:pt-4 md:dark:border-white/10">
+          <p className="mb-2 hidden px-1 text-xs font-medium text-zinc-500 md:block dark:text-zinc-400">Theme</p>
+          <ThemeToggle />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="min-w-0 outline-none md:pl-60">
+        <div className="mx-auto w-full max-w-5xl px-4 py-6 sm:px-6 md:py-10 lg:px-10">{children}</div>
+      </main>
+    </>
+  );
+}

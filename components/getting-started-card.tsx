@@ -1,0 +1,120 @@
+import type { ReactNode } from "react";
+import { CopyButton } from "@/components/copy-button";
+import { AlertIcon, CheckIcon, InboxIcon } from "@/components/icons";
+
+/**
+ * The empty state of the dashboard pages: nothing has arrived yet, and exactly what to do about it.
+ */
+export function GettingStartedCard({
+  title,
+  description,
+  webhookUrl,
+  webhookUrlIsLocal,
+  signingSecretCount,
+}: {
+  title: string;
+  description: string;
+  webhookUrl: string;
+  webhookUrlIsLocal: boolean;
+  signingSecretCount: number;
+}) {
+  return (
+    <section
+      aria-labelledby="getting-started-title"
+      className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-white/10 dark:bg-zinc-900"
+    >
+      <div className="border-b border-zinc-200 bg-zinc-50/70 px-6 py-7 sm:px-8 dark:border-white/10 dark:bg-white/[0.02]">
+        <div className="flex size-10 items-center justify-center rounded-lg bg-white text-indigo-600 shadow-xs ring-1 ring-zinc-950/10 dark:bg-white/5 dark:text-indigo-300 dark:ring-white/10">
+          <InboxIcon className="size-5" />
+        </div>
+        <h2 id="getting-started-title" className="mt-4 text-lg font-semibold tracking-tight text-zinc-950 dark:text-white">
+          {title}
+        </h2>
+        <p className="mt-1 max-w-xl text-sm leading-6 text-zinc-600 dark:text-zinc-400">{description}</p>
+      </div>
+
+      <ol className="px-6 py-2 sm:px-8">
+        <Step number={1} title="Point an OpenPhone webhook at this app">
+          <p>
+            In the OpenPhone web or desktop app, open{" "}
+            <strong className="font-medium text-zinc-800 dark:text-zinc-200">Settings → Webhooks</strong> (workspace owners and admins),
+            create webhooks for messages, calls, call summaries and call transcripts, and give them this URL:
+          </p>
+          <div className="mt-3 flex items-center gap-2 rounded-lg border border-zinc-200 bg-zinc-50 py-1 pr-1 pl-3 dark:border-white/10 dark:bg-black/20">
+            <code data-testid="webhook-url" className="min-w-0 flex-1 truncate font-mono text-[13px] text-zinc-800 dark:text-zinc-200">
+              {webhookUrl}
+            </code>
+            <CopyButton value={webhookUrl} label="Copy webhook URL" />
+          </div>
+          {webhookUrlIsLocal ? (
+            <p className="mt-2 flex items-start gap-1.5 text-xs leading-5 text-amber-700 dark:text-amber-300">
+              <AlertIcon className="mt-0.5 size-3.5 shrink-0" />
+              <span>
+                OpenPhone cannot reach a local address. Set <Code>WEBHOOK_BASE_URL</Code> to this app&apos;s public HTTPS
+                address (or a tunnel to it).
+              </span>
+            </p>
+          ) : null}
+        </Step>
+
+        <Step number={2} title="Give the app the webhook's signing secret">
+          <p>
+            Copy each webhook&apos;s signing secret into <Code>OPENPHONE_WEBHOOK_SIGNING_KEY</Code> (comma-separated for
+            several) and restart. Unsigned deliveries are always rejected.
+          </p>
+          <p className="mt-2 flex items-center gap-1.5 text-xs font-medium">
+            {signingSecretCount > 0 ? (
+              <span className="inline-flex items-center gap-1.5 text-emerald-700 dark:text-emerald-300">
+                <CheckIcon className="size-3.5" />
+                {signingSecretCount === 1 ? "1 signing secret configured" : `${signingSecretCount} signing secrets configured`}
+              </span>
+            ) : (
+              <span className="inline-flex items-center gap-1.5 text-amber-700 dark:text-amber-300">
+                <AlertIcon className="size-3.5" />
+                No signing secret configured yet
+              </span>
+            )}
+          </p>
+        </Step>
+
+        <Step number={3} title="Just exploring? Load demo data" last>
+          <p>The simulator signs realistic deliveries and sends them to this app, media and all:</p>
+          <div className="mt-3 flex items-center gap-2 rounded-lg bg-zinc-900 py-1 pr-1 pl-3 ring-1 ring-zinc-950/10 dark:bg-black/40 dark:ring-white/10">
+            <code className="min-w-0 flex-1 truncate font-mono text-[13px] text-zinc-100">
+              <span aria-hidden="true" className="text-zinc-500 select-none">
+                ${" "}
+              </span>
+              npm run simulate -- full
+            </code>
+            <CopyButton value="npm run simulate -- full" label="Copy command" />
+          </div>
+        </Step>
+      </ol>
+    </section>
+  );
+}
+
+function Step({ number, title, last = false, children }: { number: number; title: string; last?: boolean; children: ReactNode }) {
+  return (
+    <li className="relative flex gap-4 py-5">
+      {last ? null : (
+        <span aria-hidden="true" className="absolute top-12 bottom-0 left-3.5 w-px -translate-x-1/2 bg-zinc-200 dark:bg-white/10" />
+      )}
+      <span className="relative flex size-7 shrink-0 items-center justify-center rounded-full bg-white text-xs font-semibold text-zinc-700 ring-1 ring-zinc-950/10 dark:bg-zinc-800 dark:text-zinc-200 dark:ring-white/15">
+        {number}
+      </span>
+      <div className="min-w-0 flex-1 pt-0.5">
+        <h3 className="text-sm font-semibold text-zinc-950 dark:text-white">{title}</h3>
+        <div className="mt-1 text-sm leading-6 text-zinc-600 dark:text-zinc-400">{children}</div>
+      </div>
+    </li>
+  );
+}
+
+function Code({ children }: { children: ReactNode }) {
+  return (
+    <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[0.85em] text-zinc-800 dark:bg-white/10 dark:text-zinc-200">
+      {children}
+    </code>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Tx } from "../db/types";
+import type { Envelope, NormalizedEvent } from "../openphone/normalized";
+import { projectContact } from "./project-contact";
+import { projectCall, projectRecording, projectSummary, projectTranscript, projectVoicemail } from "./project-call";
+import { projectMessage } from "./project-message";
+
+/** Applies one normalised event to the domain tables, inside the caller's transaction. */
+export async function applyEvent(tx: Tx, event: NormalizedEvent, envelope: Envelope): Promise<void> {
+  switch (event.kind) {
+    case "message":
+      return projectMessage(tx, event.message, envelope);
+    case "call":
+      return projectCall(tx, event.call, event.phase);
+    case "call.recording":
+      return projectRecording(tx, event);
+    case "call.voicemail":
+      return projectVoicemail(tx, event);
+    case "call.summary":
+      return projectSummary(tx, event.summary, envelope);
+    case "call.transcript":
+      return projectTranscript(tx, event.transcript, envelope);
+    case "contact.updated":
+      return projectContact(tx, event.contact, envelope, false);
+    case "contact.deleted":
+      return projectContact(tx, event.contact, envelope, true);
+    case "token.validated":
+      // A connectivity check: recorded in the event log, nothing to project.
+      return;
+    default: {
+      const unhandled: never = event;
+      throw new Error(`unhandled event kind ${(unhandled as { kind: string }).kind}`);
+    }
+  }
+}

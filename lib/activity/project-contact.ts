@@ -1,0 +1,42 @@
+import type { Tx } from "../db/types";
+import type { Envelope, NormalizedContact } from "../openphone/normalized";
+
+/**
+ * contact.updated / contact.deleted. A contact already known by number (from a message or call)
+ * gains its OpenPhone id and name; an older version never overwrites a newer one.
+ */
+export async function projectContact(
+  tx: Tx,
+  contact: NormalizedContact,
+  envelope: Envelope,
+  deleted: boolean,
+): Promise<void> {
+  const versionAt = contact.updatedAt ?? envelope.occurredAt;
+  const number = contact.phoneNumbers[0] ?? null;
+  const existing =
+    (await tx.contact.findUnique({ where: { openphoneContactId: contact.id }, select: { id: true, sourceUpdatedAt: true } })) ??
+    (number
+      ? await tx.contact.findUnique({ where: { number }, select: { id: true, sourceUpdatedAt: true } })
+      : null);
+  if (existing?.sourceUpdatedAt && existing.sourceUpdatedAt > versionAt) return;
+
+  const data = deleted
+    ? { openphoneContactId: contact.id, firstName: null, lastName: null, company: null, deletedAt: versionAt, sourceUpdatedAt: versionAt }
+    : {
+        openphoneContactId: contact.id,
+        firstName: contact.firstName,
+        lastName: contact.lastName,
+        company: contact.company,
+        deletedAt: null,
+        sourceUpdatedAt: versionAt,
+      };
+  if (existing) {
+    await tx.contact.update({ where: { id: existing.id }, data });
+  } else {
+    await tx.contact.upsert({
+      where: { openphoneContactId: contact.id },
+      create: { ...data, number },
+      update: data,
+    });
+  }
+}

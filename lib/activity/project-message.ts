@@ -1,0 +1,89 @@
+import type { Tx } from "../db/types";
+import type { Envelope, MessageStatus, NormalizedMessage } from "../openphone/normalized";
+import { linkParties } from "./parties";
+import { refreshMessageActivity } from "./timeline-row";
+
+/**
+ * Status lattice: a message only moves forward. Inbound messages are `received`; outbound ones go
+ * queued → sent → delivered, or end failed/undelivered. Equal ranks are ordered by time.
+ */
+export const MESSAGE_STATUS_RANK: Record<MessageStatus, number> = {
+  queued: 0,
+  sent: 1,
+  received: 2,
+  delivered: 2,
+  failed: 3,
+  undelivered: 3,
+};
+
+/** Whether an incoming status (rank, time) may replace the stored one. */
+export function messageStatusAdvances(
+  stored: { statusRank: number; statusAt: Date },
+  incoming: { statusRank: number; statusAt: Date },
+): boolean {
+  if (incoming.statusRank !== stored.statusRank) return incoming.statusRank > stored.statusRank;
+  return incoming.statusAt.getTime() > stored.statusAt.getTime();
+}
+
+export async function projectMessage(tx: Tx, message: NormalizedMessage, envelope: Envelope): Promise<void> {
+  const parties = await linkParties(tx, {
+    openphonePhoneNumberId: message.phoneNumberId,
+    workspaceNumber: message.workspaceNumber,
+    participant: message.participant,
+    openphoneConversationId: message.conversationId,
+    activityAt: message.createdAt,
+  });
+  // The message's own last-change time when OpenPhone sends one, else the event's time.
+  const statusAt = message.updatedAt ?? envelope.occurredAt;
+  const statusRank = MESSAGE_STATUS_RANK[message.status];
+  const content = {
+    direction: message.direction,
+    fromNumber: message.from,
+    toNumbers: message.to.length > 0 ? message.to.join(",") : null,
+    userId: message.userId,
+    occurredAt: message.createdAt,
+    ...(message.text !== null ? { text: message.text } : {}),
+    ...(parties.phoneNumberId !== null ? { phoneNumberId: parties.phoneNumberId } : {}),
+    ...(parties.conversationId !== null ? { conversationId: parties.conversationId } : {}),
+  };
+  const status = {
+    status: message.status,
+    statusRank,
+    statusAt,
+    errorCode: message.errorCode,
+    errorMessage: message.errorMessage,
+  };
+
+  const existing = await tx.message.findUnique({
+    where: { openphoneId: message.id },
+    select: { id: true, statusRank: true, statusAt: true },
+  });
+  let messageId: number;
+  if (!existing) {
+    // upsert, not create: a concurrent delivery of another event for the same message may win the insert.
+    const row = await tx.message.upsert({
+      where: { openphoneId: message.id },
+      create: { openphoneId: message.id, ...content, ...status },
+      update: content,
+      select: { id: true, statusRank: true, statusAt: true },
+    });
+    messageId = row.id;
+    if (messageStatusAdvances(row, { statusRank, statusAt })) {
+      await tx.message.update({ where: { id: messageId }, data: status });
+    }
+  } else {
+    messageId = existing.id;
+    const advances = messageStatusAdvances(existing, { statusRank, statusAt });
+    await tx.message.update({ where: { id: messageId }, data: advances ? { ...content, ...status } : content });
+  }
+
+  for (const [position, media] of message.media.entries()) {
+    const data = { url: media.url, contentType: media.contentType, size: media.size, duration: media.duration };
+    await tx.mediaAttachment.upsert({
+      where: { messageId_position: { messageId, position } },
+      create: { messageId, position, ...data },
+      update: data,
+    });
+  }
+  await refreshMessageActivity(tx, messageId);
+}

@@ -1,0 +1,98 @@
+import type { Tx } from "../db/types";
+
+const PREVIEW_CHARS = 280;
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS - 1)}…` : flat;
+}
+
+/** JSON array of strings stored in a TEXT column; anything else reads as empty. */
+export function parseStringList(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Rebuilds the timeline row of a message from the message itself (idempotent). */
+export async function refreshMessageActivity(tx: Tx, messageId: number): Promise<void> {
+  const message = await tx.message.findUniqueOrThrow({
+    where: { id: messageId },
+    select: {
+      occurredAt: true,
+      direction: true,
+      status: true,
+      text: true,
+      fromNumber: true,
+      toNumbers: true,
+      phoneNumberId: true,
+      conversationId: true,
+      conversation: { select: { contactId: true } },
+      _count: { select: { media: true } },
+    },
+  });
+  const mediaCount = message._count.media;
+  const text = message.text ?? "";
+  const preview = clip(text) || (mediaCount > 0 ? `${mediaCount} attachment${mediaCount === 1 ? "" : "s"}` : "");
+  const data = {
+    kind: "message" as const,
+    occurredAt: message.occurredAt,
+    phoneNumberId: message.phoneNumberId,
+    conversationId: message.conversationId,
+    contactId: message.conversation?.contactId ?? null,
+    direction: message.direction,
+    status: message.status,
+    hasMedia: mediaCount > 0,
+    preview,
+    searchText: [text, message.fromNumber, message.toNumbers].filter(Boolean).join("\n"),
+  };
+  await tx.activity.upsert({ where: { messageId }, create: { messageId, ...data }, update: data });
+}
+
+/**
+ * Rebuilds the timeline row of a call from the call and whatever recordings, voicemail, summary
+ * and transcript have arrived. A call known only from a late artifact (no call event yet) has no
+ * time to place it on the timeline, so it gets its row when the call event arrives.
+ */
+export async function refreshCallActivity(tx: Tx, callId: number): Promise<void> {
+  const call = await tx.call.findUniqueOrThrow({
+    where: { id: callId },
+    select: {
+      hasDetails: true,
+      occurredAt: true,
+      direction: true,
+      outcome: true,
+      participant: true,
+      phoneNumberId: true,
+      conversationId: true,
+      conversation: { select: { contactId: true } },
+      voicemail: { select: { id: true } },
+      summary: { select: { summary: true, nextSteps: true } },
+      transcript: { select: { segments: { select: { content: true }, orderBy: { position: "asc" } } } },
+      _count: { select: { recordings: true } },
+    },
+  });
+  if (!call.hasDetails || !call.occurredAt) return;
+  const summary = call.summary ? parseStringList(call.summary.summary) : [];
+  const nextSteps = call.summary ? parseStringList(call.summary.nextSteps) : [];
+  const transcript = call.transcript?.segments.map((s) => s.content) ?? [];
+  const data = {
+    kind: "call" as const,
+    occurredAt: call.occurredAt,
+    phoneNumberId: call.phoneNumberId,
+    conversationId: call.conversationId,
+    contactId: call.conversation?.contactId ?? null,
+    direction: call.direction,
+    status: call.outcome,
+    hasRecording: call._count.recordings > 0,
+    hasVoicemail: call.voicemail !== null,
+    hasSummary: call.summary !== null,
+    hasTranscript: call.transcript !== null,
+    preview: clip(summary.join(" ")),
+    searchText: [...summary, ...nextSteps, ...transcript, call.participant ?? ""].filter(Boolean).join("\n"),
+  };
+  await tx.activity.upsert({ where: { callId }, create: { callId, ...data }, update: data });
+}

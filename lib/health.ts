@@ -1,0 +1,94 @@
+/**
+ * The health check behind GET /api/health: one `SELECT 1` with a deadline. Pure apart from the
+ * probe it is given, so tests pass a fake; the body never carries the database URL or an error text.
+ */
+
+import { redactDatabaseUrl } from "./db/database-url";
+
+export type Dialect = "sqlite" | "postgres";
+
+/** The part of the app's Database this check needs (lib/db.ts `getDatabase()` satisfies it). */
+export type HealthDatabase = {
+  dialect: Dialect;
+  prisma: { $queryRaw: (query: TemplateStringsArray, ...values: unknown[]) => PromiseLike<unknown> };
+};
+
+export type HealthBody = {
+  status: "ok" | "unavailable";
+  version: string;
+  database: { ok: boolean; dialect: Dialect | null; latencyMs: number | null };
+};
+
+export type HealthResult = {
+  httpStatus: 200 | 503;
+  body: HealthBody;
+  /** Why the database check failed, for the server log only. */
+  failure?: string;
+};
+
+export const DEFAULT_HEALTH_TIMEOUT_MS = 3_000;
+
+export async function checkHealth({
+  openDatabase,
+  version,
+  clock = () => performance.now(),
+  timeoutMs = DEFAULT_HEALTH_TIMEOUT_MS,
+}: {
+  /** Returns the database handle; may throw (invalid configuration). */
+  openDatabase: () => HealthDatabase;
+  version: string;
+  /** Milliseconds from an arbitrary origin, for the latency measurement. */
+  clock?: () => number;
+  timeoutMs?: number;
+}): Promise<HealthResult> {
+  let database: HealthDatabase;
+  try {
+    database = openDatabase();
+  } catch (error) {
+    return unavailable(version, null, null, describe(error));
+  }
+
+  const started = clock();
+  try {
+    await withDeadline(Promise.resolve(database.prisma.$queryRaw`SELECT 1`), timeoutMs);
+  } catch (error) {
+    return unavailable(version, database.dialect, elapsed(clock, started), describe(error));
+  }
+  return {
+    httpStatus: 200,
+    body: { status: "ok", version, database: { ok: true, dialect: database.dialect, latencyMs: elapsed(clock, started) } },
+  };
+}
+
+function unavailable(version: string, dialect: Dialect | null, latencyMs: number | null, failure: string): HealthResult {
+  return {
+    httpStatus: 503,
+    body: { status: "unavailable", version, database: { ok: false, dialect, latencyMs } },
+    failure,
+  };
+}
+
+class DeadlineExceeded extends Error {}
+
+/** A hung database (unreachable PostgreSQL host, locked SQLite file) must not hang the health check. */
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded(`no answer within ${ms} ms`)), ms);
+  });
+  work.catch(() => {}); // a late failure after the deadline is not an unhandled rejection
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function elapsed(clock: () => number, started: number): number {
+  return Math.round((clock() - started) * 10) / 10;
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message || error.name : String(error);
+  return redactDatabaseUrl(message);
+}

@@ -1,0 +1,212 @@
+import { createHash } from "node:crypto";
+import { applyEvent } from "../activity/apply-event";
+import type { Database } from "../db/create-database";
+import type { Tx } from "../db/types";
+import type { Logger } from "../log";
+import { normalizeEvent } from "../openphone/events";
+import type { NormalizeResult } from "../openphone/normalized";
+import { verifyWebhookSignature, type HeaderSource, type SignatureFailureReason, type SigningKey } from "../openphone/signature";
+import { classifyDbError } from "./db-errors";
+
+export type IngestDeps = {
+  db: Database;
+  /** Every active signing key (configured + stored subscriptions). */
+  signingKeys: () => Promise<readonly SigningKey[]>;
+  maxBodyBytes: number;
+  toleranceSeconds: number;
+  log: Logger;
+};
+
+export type IngestInput = { headers: Headers; rawBody: Uint8Array; now: Date };
+
+export type StoredOutcome = "processed" | "duplicate" | "ignored" | "invalid";
+
+export type IngestResult =
+  | { httpStatus: 200; outcome: StoredOutcome; eventId: string; type: string; error?: string }
+  | { httpStatus: 401; outcome: "rejected"; reason: SignatureFailureReason }
+  | { httpStatus: 413; outcome: "too_large"; maxBytes: number }
+  | { httpStatus: 503; outcome: "no_secret_configured" | "database_unavailable" }
+  | { httpStatus: 500; outcome: "failed"; eventId: string };
+
+/** Headers worth keeping in the event log: enough to debug a delivery, nothing secret. */
+const LOGGED_HEADERS = ["content-type", "content-length", "user-agent", "webhook-id", "webhook-timestamp", "x-forwarded-for"];
+
+const MAX_TX_ATTEMPTS = 3;
+
+/**
+ * verify → record → project, for one delivery. The event-log row and the domain writes commit in
+ * one transaction; the event id's unique index makes redeliveries and concurrent copies no-ops.
+ */
+export async function ingestWebhook(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
+  const started = performance.now();
+  const result = await ingest(deps, input);
+  const ms = Math.round((performance.now() - started) * 10) / 10;
+  const fields: Record<string, unknown> = { status: result.httpStatus, outcome: result.outcome, ms };
+  if ("eventId" in result) fields.eventId = result.eventId;
+  if ("type" in result) fields.type = result.type;
+  if ("reason" in result) fields.reason = result.reason;
+  if (result.httpStatus === 503 && result.outcome === "no_secret_configured") {
+    deps.log.error("webhook rejected: no signing secret configured (set OPENPHONE_WEBHOOK_SIGNING_KEY)", fields);
+  } else {
+    (result.httpStatus >= 500 ? deps.log.error : result.httpStatus >= 400 ? deps.log.warn : deps.log.info)("webhook", fields);
+  }
+  return result;
+}
+
+async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput): Promise<IngestResult> {
+  if (rawBody.byteLength > deps.maxBodyBytes) return { httpStatus: 413, outcome: "too_large", maxBytes: deps.maxBodyBytes };
+
+  let keys: readonly SigningKey[];
+  try {
+    keys = await deps.signingKeys();
+  } catch (error) {
+    deps.log.error("webhook: could not load signing keys", { error: describe(error) });
+    return { httpStatus: 503, outcome: "database_unavailable" };
+  }
+  if (keys.length === 0) return { httpStatus: 503, outcome: "no_secret_configured" };
+
+  const verdict = verifyWebhookSignature({
+    secrets: keys,
+    headers,
+    rawBody,
+    nowMs: now.getTime(),
+    toleranceSeconds: deps.toleranceSeconds,
+  });
+  if (!verdict.ok) {
+    countRejection(verdict.reason);
+    return { httpStatus: 401, outcome: "rejected", reason: verdict.reason };
+  }
+
+  const body = new TextDecoder("utf-8").decode(rawBody);
+  const normalized = normalizeEvent(body);
+  const record = buildEventRecord({ normalized, body, headers, scheme: verdict.scheme, deliveryId: verdict.deliveryId, now });
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const outcome = await deps.db.prisma.$transaction((tx) => recordAndApply(tx, record, normalized), {
+        maxWait: 10_000,
+        timeout: 15_000,
+      });
+      return {
+        httpStatus: 200,
+        outcome,
+        eventId: record.eventId,
+        type: record.type,
+        ...(record.lastError ? { error: record.lastError } : {}),
+      };
+    } catch (error) {
+      const kind = classifyDbError(error);
+      if (kind === "conflict" && attempt < MAX_TX_ATTEMPTS) continue;
+      if (kind === "unavailable") return { httpStatus: 503, outcome: "database_unavailable" };
+      deps.log.error("webhook processing failed", { eventId: record.eventId, type: record.type, error: describe(error) });
+      await recordFailure(deps, record, error).catch((e: unknown) =>
+        deps.log.error("webhook: could not record the failure", { eventId: record.eventId, error: describe(e) }),
+      );
+      return { httpStatus: 500, outcome: "failed", eventId: record.eventId };
+    }
+  }
+}
+
+type EventRecord = {
+  eventId: string;
+  deliveryId: string | null;
+  type: string;
+  apiVersion: string | null;
+  signatureScheme: string;
+  status: "processed" | "ignored" | "invalid";
+  resourceId: string | null;
+  occurredAt: Date | null;
+  receivedAt: Date;
+  lastError: string | null;
+  headers: string;
+  rawBody: string;
+};
+
+function buildEventRecord(input: {
+  normalized: NormalizeResult;
+  body: string;
+  headers: Headers;
+  scheme: string;
+  deliveryId: string | null;
+  now: Date;
+}): EventRecord {
+  const { normalized } = input;
+  const envelope = normalized.envelope;
+  const kept: Record<string, string> = {};
+  for (const name of LOGGED_HEADERS) {
+    const value = input.headers.get(name);
+    if (value !== null) kept[name] = value.slice(0, 500);
+  }
+  return {
+    // A signed body without a usable id still needs a stable key: its digest dedupes redeliveries.
+    eventId: envelope.eventId ?? `sha256:${createHash("sha256").update(input.body).digest("hex")}`,
+    deliveryId: input.deliveryId,
+    type: envelope.type ?? "(unreadable)",
+    apiVersion: envelope.apiVersion ?? null,
+    signatureScheme: input.scheme,
+    status: normalized.ok ? "processed" : normalized.reason === "unknown_type" ? "ignored" : "invalid",
+    resourceId: envelope.resourceId ?? null,
+    occurredAt: envelope.occurredAt ?? null,
+    receivedAt: input.now,
+    lastError: !normalized.ok && normalized.reason === "invalid" ? normalized.error : null,
+    headers: JSON.stringify(kept),
+    rawBody: input.body,
+  };
+}
+
+async function recordAndApply(tx: Tx, record: EventRecord, normalized: NormalizeResult): Promise<StoredOutcome> {
+  // Native upsert on PostgreSQL (INSERT … ON CONFLICT DO UPDATE): concurrent copies wait on the
+  // unique index and then count as duplicates. A fresh row comes back with duplicates = 0.
+  const row = await tx.webhookEvent.upsert({
+    where: { eventId: record.eventId },
+    create: { ...record, processedAt: record.receivedAt },
+    update: { duplicates: { increment: 1 } },
+    select: { id: true, status: true, duplicates: true },
+  });
+  if (row.duplicates > 0) {
+    if (row.status !== "failed") return "duplicate";
+    // An earlier attempt failed and was recorded as such: this redelivery processes it again.
+    await tx.webhookEvent.update({
+      where: { id: row.id },
+      data: {
+        duplicates: { decrement: 1 },
+        attempts: { increment: 1 },
+        status: record.status,
+        lastError: record.lastError,
+        processedAt: record.receivedAt,
+      },
+    });
+  }
+  if (normalized.ok) await applyEvent(tx, normalized.event, normalized.envelope);
+  return record.status;
+}
+
+/** Keeps a visible trace of a delivery whose processing failed; the next delivery retries it. */
+async function recordFailure(deps: IngestDeps, record: EventRecord, error: unknown): Promise<void> {
+  const lastError = describe(error).slice(0, 2000);
+  await deps.db.prisma.$transaction(async (tx) => {
+    const existing = await tx.webhookEvent.findUnique({ where: { eventId: record.eventId }, select: { id: true, status: true } });
+    if (!existing) {
+      await tx.webhookEvent.create({ data: { ...record, status: "failed", lastError, processedAt: null } });
+    } else if (existing.status === "failed") {
+      await tx.webhookEvent.update({ where: { id: existing.id }, data: { lastError, attempts: { increment: 1 } } });
+    }
+    // Otherwise a concurrent copy of this delivery succeeded meanwhile: nothing to record.
+  });
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`.replace(/\s+/g, " ").slice(0, 2000);
+  return String(error).slice(0, 2000);
+}
+
+const rejections = new Map<SignatureFailureReason, number>();
+
+function countRejection(reason: SignatureFailureReason): void {
+  rejections.set(reason, (rejections.get(reason) ?? 0) + 1);
+}
+
+/** Rejected deliveries since start, by reason (nothing is stored for them). */
+export function rejectionCounts(): Record<string, number> {
+  return Object.fromEntries(rejections);
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { getDatabase } from "../db";
+import { env } from "../env";
+import { log } from "../log";
+import type { IngestDeps } from "./ingest";
+import { createSigningKeySource } from "./signing-keys";
+
+let deps: IngestDeps | undefined;
+
+/** The ingest dependencies of this server process, built once from the configuration. */
+export function receiverDeps(): IngestDeps {
+  if (deps) return deps;
+  const config = env();
+  const db = getDatabase();
+  const keys = createSigningKeySource({
+    prisma: db.prisma,
+    configured: config.OPENPHONE_WEBHOOK_SIGNING_KEY,
+    appSecret: config.APP_SECRET,
+  });
+  deps = {
+    db,
+    signingKeys: keys.keys,
+    maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES,
+    toleranceSeconds: config.WEBHOOK_TOLERANCE_SECONDS,
+    log: log(),
+  };
+  return deps;
+}
