@@ -13,7 +13,7 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   themeColor: [
     { media: "(prefers-color-scheme: light)", color: "#fafafa" },
-    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+    { media: "(prefers-color-scheme: dark)", color: "#111113" },
   ],
 };
 
@@ -24,7 +24,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <head>
         <script dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
       </head>
-      <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-900 dark:text-zinc-100">
+      <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-[#111113] dark:text-zinc-100">
         <AppShell>{children}</AppShell>
       </body>
     </html>

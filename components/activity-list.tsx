@@ -1,6 +1,6 @@
 import type { ComponentType } from "react";
 import { Badge, formatStatus, statusTone } from "@/components/badge";
-import { formatDateTime } from "@/components/format";
+import { formatDateTime, formatPhoneNumber } from "@/components/format";
 import {
   ArrowDownLeftIcon,
   ArrowUpRightIcon,
@@ -48,7 +48,7 @@ function ActivityRow({ activity }: { activity: RecentActivity }) {
           {activity.status ? <Badge tone={statusTone(activity.status)}>{formatStatus(activity.status)}</Badge> : null}
         </div>
         <p className="mt-1 line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400">
-          {activity.preview || <span className="italic text-zinc-400 dark:text-zinc-500">No preview</span>}
+          {activity.preview || <span className="text-zinc-500 dark:text-zinc-500">{fallbackPreview(activity)}</span>}
         </p>
         {attachments.length > 0 ? (
           <ul aria-label="Attachments" className="mt-2 flex flex-wrap gap-1.5">
@@ -100,7 +100,8 @@ function kindIcon(activity: RecentActivity): { Icon: IconComponent; tone: string
 function counterpartName(activity: RecentActivity): string {
   const contact = activity.contact;
   const name = [contact?.firstName, contact?.lastName].filter(Boolean).join(" ");
-  return name || contact?.company || activity.conversation?.participant || contact?.number || "Unknown number";
+  const number = activity.conversation?.participant ?? contact?.number;
+  return name || contact?.company || (number ? formatPhoneNumber(number) : "Unknown number");
 }
 
 function attachmentChips(activity: RecentActivity): { label: string; Icon: IconComponent }[] {
@@ -111,4 +112,23 @@ function attachmentChips(activity: RecentActivity): { label: string; Icon: IconC
   if (activity.hasSummary) chips.push({ label: "Summary", Icon: SparklesIcon });
   if (activity.hasTranscript) chips.push({ label: "Transcript", Icon: TranscriptIcon });
   return chips;
+}
+
+/** What a row says when the projection had no text to show (calls, media-only messages). */
+function fallbackPreview(activity: RecentActivity): string {
+  if (activity.kind === "message") return activity.hasMedia ? "Attachment" : "Empty message";
+  switch (activity.status) {
+    case "missed":
+      return "Missed call";
+    case "voicemail":
+      return activity.hasVoicemail ? "Left a voicemail" : "Voicemail";
+    case "ringing":
+      return "Ringing…";
+    case "in_progress":
+      return "Call in progress";
+    case "forwarded":
+      return "Forwarded call";
+    default:
+      return "Call";
+  }
 }

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/components/format";
+import { formatDateTime, formatPhoneNumber } from "@/components/format";
 import type { RecentConversation } from "@/lib/activity/queries";
 
 /** The most recently active conversations (interim view until the conversation pages land). */
@@ -20,11 +20,11 @@ export function ConversationList({ conversations }: { conversations: RecentConve
               {initials(name ?? conversation.participant)}
             </span>
             <div className="min-w-0 flex-1">
-              <p className="truncate text-sm font-medium text-zinc-950 dark:text-white">{name ?? conversation.participant}</p>
+              <p className="truncate text-sm font-medium text-zinc-950 dark:text-white">{name ?? formatPhoneNumber(conversation.participant)}</p>
               <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
-                {name ? `${conversation.participant} · ` : ""}
+                {name ? `${formatPhoneNumber(conversation.participant)} · ` : ""}
                 {conversation._count.activities === 1 ? "1 activity" : `${conversation._count.activities} activities`}
-                {line ? ` · via ${line}` : ""}
+                {line ? ` · via ${conversation.phoneNumber.name ?? formatPhoneNumber(line)}` : ""}
               </p>
             </div>
             {conversation.lastActivityAt ? (

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { CheckIcon, CopyIcon } from "@/components/icons";
 
 /** Copies `value`; falls back to a hidden textarea where the Clipboard API is unavailable (plain http). */
-export function CopyButton({ value, label = "Copy" }: { value: string; label?: string }) {
+export function CopyButton({ value, label = "Copy", tone = "light" }: { value: string; label?: string; tone?: "light" | "dark" }) {
   const [copied, setCopied] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -33,9 +33,14 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
       type="button"
       onClick={copy}
       aria-label={copied ? "Copied" : label}
-      className="inline-flex h-8 shrink-0 items-center gap-1.5 rounded-md bg-white px-2.5 text-xs font-medium text-zinc-700 shadow-xs ring-1 ring-zinc-950/10 transition-colors hover:bg-zinc-50 hover:text-zinc-900 dark:bg-white/5 dark:text-zinc-200 dark:ring-white/10 dark:hover:bg-white/10 dark:hover:text-white"
+      className={[
+        "inline-flex h-8 shrink-0 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium transition-colors",
+        tone === "dark"
+          ? "bg-white/10 text-zinc-100 ring-1 ring-white/15 hover:bg-white/15 hover:text-white"
+          : "bg-white text-zinc-700 shadow-xs ring-1 ring-zinc-950/10 hover:bg-zinc-50 hover:text-zinc-900 dark:bg-white/5 dark:text-zinc-200 dark:shadow-none dark:ring-white/10 dark:hover:bg-white/10 dark:hover:text-white",
+      ].join(" ")}
     >
-      {copied ? <CheckIcon className="size-3.5 text-emerald-600 dark:text-emerald-400" /> : <CopyIcon className="size-3.5" />}
+      {copied ? <CheckIcon className={`size-3.5 ${tone === "dark" ? "text-emerald-400" : "text-emerald-600 dark:text-emerald-400"}`} /> : <CopyIcon className="size-3.5" />}
       <span aria-hidden="true">{copied ? "Copied" : "Copy"}</span>
       <span role="status" className="sr-only">
         {copied ? "Copied to clipboard" : ""}

@@ -21,27 +21,29 @@ export function GettingStartedCard({
   return (
     <section
       aria-labelledby="getting-started-title"
-      className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-white/10 dark:bg-zinc-900"
+      className="max-w-3xl overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-white/10 dark:bg-zinc-900"
     >
-      <div className="border-b border-zinc-200 bg-zinc-50/70 px-6 py-7 sm:px-8 dark:border-white/10 dark:bg-white/[0.02]">
-        <div className="flex size-10 items-center justify-center rounded-lg bg-white text-indigo-600 shadow-xs ring-1 ring-zinc-950/10 dark:bg-white/5 dark:text-indigo-300 dark:ring-white/10">
+      <div className="flex items-start gap-4 border-b border-zinc-200 bg-zinc-50/70 px-4 py-5 sm:px-6 dark:border-white/10 dark:bg-white/[0.02]">
+        <div className="flex size-10 shrink-0 items-center justify-center rounded-lg bg-white text-indigo-600 shadow-xs ring-1 ring-zinc-950/10 dark:bg-white/5 dark:text-indigo-300 dark:ring-white/10">
           <InboxIcon className="size-5" />
         </div>
-        <h2 id="getting-started-title" className="mt-4 text-lg font-semibold tracking-tight text-zinc-950 dark:text-white">
-          {title}
-        </h2>
-        <p className="mt-1 max-w-xl text-sm leading-6 text-zinc-600 dark:text-zinc-400">{description}</p>
+        <div className="min-w-0">
+          <h2 id="getting-started-title" className="text-base font-semibold text-zinc-950 dark:text-white">
+            {title}
+          </h2>
+          <p className="mt-0.5 text-sm leading-6 text-zinc-600 dark:text-zinc-400">{description}</p>
+        </div>
       </div>
 
-      <ol className="px-6 py-2 sm:px-8">
+      <ol className="px-4 py-1 sm:px-6">
         <Step number={1} title="Point an OpenPhone webhook at this app">
           <p>
             In the OpenPhone web or desktop app, open{" "}
-            <strong className="font-medium text-zinc-800 dark:text-zinc-200">Settings → Webhooks</strong> (workspace owners and admins),
-            create webhooks for messages, calls, call summaries and call transcripts, and give them this URL:
+            <strong className="font-medium text-zinc-800 dark:text-zinc-200">Settings → Webhooks</strong> and create
+            webhooks for messages, calls, call summaries and call transcripts with this URL:
           </p>
           <div className="mt-3 flex items-center gap-2 rounded-lg border border-zinc-200 bg-zinc-50 py-1 pr-1 pl-3 dark:border-white/10 dark:bg-black/20">
-            <code data-testid="webhook-url" className="min-w-0 flex-1 truncate font-mono text-[13px] text-zinc-800 dark:text-zinc-200">
+            <code data-testid="webhook-url" className="min-w-0 flex-1 font-mono text-[13px] break-all text-zinc-800 dark:text-zinc-200">
               {webhookUrl}
             </code>
             <CopyButton value={webhookUrl} label="Copy webhook URL" />
@@ -86,7 +88,7 @@ export function GettingStartedCard({
               </span>
               npm run simulate -- full
             </code>
-            <CopyButton value="npm run simulate -- full" label="Copy command" />
+            <CopyButton value="npm run simulate -- full" label="Copy command" tone="dark" />
           </div>
         </Step>
       </ol>
@@ -96,9 +98,9 @@ export function GettingStartedCard({
 
 function Step({ number, title, last = false, children }: { number: number; title: string; last?: boolean; children: ReactNode }) {
   return (
-    <li className="relative flex gap-4 py-5">
+    <li className="relative flex gap-3 py-4 sm:gap-4">
       {last ? null : (
-        <span aria-hidden="true" className="absolute top-12 bottom-0 left-3.5 w-px -translate-x-1/2 bg-zinc-200 dark:bg-white/10" />
+        <span aria-hidden="true" className="absolute top-11 -bottom-0 left-3.5 w-px -translate-x-1/2 bg-zinc-200 dark:bg-white/10" />
       )}
       <span className="relative flex size-7 shrink-0 items-center justify-center rounded-full bg-white text-xs font-semibold text-zinc-700 ring-1 ring-zinc-950/10 dark:bg-zinc-800 dark:text-zinc-200 dark:ring-white/15">
         {number}

@@ -18,8 +18,14 @@ function readChoice(): ThemeChoice {
 
 /** Same rule as THEME_INIT_SCRIPT, for changes after the first paint. */
 function applyTheme(choice: ThemeChoice): void {
+  const root = document.documentElement;
   const dark = choice === "dark" || (choice === "system" && window.matchMedia(DARK_QUERY).matches);
-  document.documentElement.classList.toggle("dark", dark);
+  if (root.classList.contains("dark") === dark) return;
+  // Switch every colour at once instead of animating each transition-colors element (globals.css).
+  root.classList.add("theme-switching");
+  root.classList.toggle("dark", dark);
+  void getComputedStyle(root).color; // apply the new colours while transitions are off
+  requestAnimationFrame(() => root.classList.remove("theme-switching"));
 }
 
 function saveChoice(choice: ThemeChoice): void {

@@ -31,6 +31,18 @@ export default defineConfig({
           fileParallelism: true,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: "http",
+          include: ["tests/http/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          // Builds the app when stale, then serves it with `next start`.
+          hookTimeout: 600_000,
+          globalSetup: ["tests/helpers/http-global-setup.ts"],
+        },
+      },
     ],
   },
 });

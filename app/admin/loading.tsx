@@ -1,0 +1,5 @@
+import { AdminSkeleton } from "@/components/skeletons";
+
+export default function Loading() {
+  return <AdminSkeleton />;
+}

@@ -1,0 +1,67 @@
+import type { ReactNode } from "react";
+
+/** Placeholders shown by the loading.tsx files while a page's data loads. */
+
+function Bar({ className }: { className: string }) {
+  return <div className={`rounded bg-zinc-200/80 motion-safe:animate-pulse dark:bg-white/10 ${className}`} />;
+}
+
+function Loading({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div role="status" aria-live="polite" aria-busy="true">
+      <span className="sr-only">{label}</span>
+      {children}
+    </div>
+  );
+}
+
+export function PageHeaderSkeleton() {
+  return (
+    <div className="mb-8 space-y-2.5">
+      <Bar className="h-7 w-40" />
+      <Bar className="h-4 w-72 max-w-full" />
+    </div>
+  );
+}
+
+export function ListSkeleton({ label, rows = 6 }: { label: string; rows?: number }) {
+  return (
+    <Loading label={label}>
+      <PageHeaderSkeleton />
+      <div className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-white/10 dark:border-white/10 dark:bg-zinc-900">
+        {Array.from({ length: rows }, (_, i) => (
+          <div key={i} className="flex gap-3.5 px-5 py-4">
+            <Bar className="size-9 shrink-0 rounded-full" />
+            <div className="flex-1 space-y-2 pt-0.5">
+              <Bar className="h-4 w-1/3" />
+              <Bar className="h-3.5 w-2/3" />
+            </div>
+            <Bar className="h-3.5 w-24" />
+          </div>
+        ))}
+      </div>
+    </Loading>
+  );
+}
+
+export function AdminSkeleton() {
+  return (
+    <Loading label="Loading admin overview">
+      <PageHeaderSkeleton />
+      <div className="grid gap-4 md:grid-cols-3">
+        {Array.from({ length: 3 }, (_, i) => (
+          <div key={i} className="space-y-3 rounded-xl border border-zinc-200 bg-white p-5 dark:border-white/10 dark:bg-zinc-900">
+            <Bar className="h-3.5 w-24" />
+            <Bar className="h-6 w-3/4" />
+          </div>
+        ))}
+      </div>
+      <Bar className="mt-10 mb-4 h-5 w-48" />
+      <div className="space-y-3 rounded-xl border border-zinc-200 bg-white p-5 dark:border-white/10 dark:bg-zinc-900">
+        {Array.from({ length: 5 }, (_, i) => (
+          <Bar key={i} className="h-4 w-full" />
+        ))}
+      </div>
+    </Loading>
+  );
+}

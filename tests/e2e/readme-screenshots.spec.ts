@@ -1,0 +1,34 @@
+import path from "node:path";
+import { test, type Page } from "@playwright/test";
+
+// A generator, not a test: README_SCREENSHOTS=1 npx playwright test -c tests/playwright.config.ts readme-screenshots
+test.skip(!process.env.README_SCREENSHOTS, "generates docs/screenshots/ only when README_SCREENSHOTS=1");
+
+const OUT_DIR = path.resolve(import.meta.dirname, "../../docs/screenshots");
+
+test.use({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+
+async function capture(page: Page, url: string, theme: "light" | "dark", file: string) {
+  await page.emulateMedia({ colorScheme: theme, reducedMotion: "reduce" });
+  await page.goto(url);
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  await page.screenshot({ path: path.join(OUT_DIR, file), animations: "disabled", caret: "hide" });
+}
+
+test("activity empty state, light and dark", async ({ page }) => {
+  await capture(page, "/activity", "light", "activity-empty-light.png");
+  await capture(page, "/activity", "dark", "activity-empty-dark.png");
+});
+
+test("admin overview, light and dark", async ({ page }) => {
+  await capture(page, "/admin", "light", "admin-light.png");
+  await capture(page, "/admin", "dark", "admin-dark.png");
+});
+
+test.describe("phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+
+  test("activity empty state on a phone", async ({ page }) => {
+    await capture(page, "/activity", "light", "activity-empty-phone.png");
+  });
+});

@@ -1,0 +1,93 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { E2E_BASE_URL, E2E_PORT, E2E_SIGNING_SECRET } from "./helpers/e2e-env";
+
+// Run with: npx playwright test -c tests/playwright.config.ts
+const root = path.resolve(import.meta.dirname, "..");
+const tmpDir = path.join(root, "tests", ".tmp", "e2e");
+
+// Playwright evaluates this file in the runner and again in every worker. The runner picks the
+// run's database; workers inherit it through the environment, so all processes agree.
+process.env.E2E_DATABASE_URL ??= pickDatabaseUrl();
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: path.join(root, "test-results"),
+  fullyParallel: true,
+  workers: process.env.CI ? 1 : 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  // The machine may be busy with other suites: generous, not tight.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["html", { open: "never", outputFolder: path.join(root, "playwright-report") }]],
+  use: {
+    baseURL: E2E_BASE_URL,
+    browserName: "chromium",
+    viewport: { width: 1280, height: 800 },
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    navigationTimeout: 30_000,
+    launchOptions: {
+      // Debian's Chromium (apt-get install -y chromium); Playwright's own browser downloads are not used.
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [
+    // Specs that need an empty database run first; specs that deliver webhooks run after them.
+    { name: "empty", testIgnore: /populated\.spec\.ts$/ },
+    { name: "populated", testMatch: /populated\.spec\.ts$/, dependencies: ["empty"] },
+  ],
+  webServer: {
+    // Builds when sources changed, applies migrations, then `next start`.
+    command: `node scripts/app.mjs --port ${E2E_PORT}`,
+    cwd: root,
+    url: `${E2E_BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 300_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    env: {
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      APP_SECRET_FILE: "./tests/.tmp/e2e/app-secret",
+      OPENPHONE_WEBHOOK_SIGNING_KEY: E2E_SIGNING_SECRET,
+      WEBHOOK_BASE_URL: E2E_BASE_URL,
+      LOG_LEVEL: "warn",
+    },
+  },
+  globalTeardown: "./helpers/e2e-global-teardown.ts",
+});
+
+/**
+ * A fresh database per run, so runs never see each other's rows: a new schema in TEST_DATABASE_URL's
+ * PostgreSQL, otherwise a new SQLite file under tests/.tmp/e2e/ (files of earlier runs are removed
+ * here, at config load, because globalSetup only runs after the web server has started).
+ */
+function pickDatabaseUrl(): string {
+  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const pg = process.env.TEST_DATABASE_URL;
+  if (pg && /^postgres(ql)?:\/\//.test(pg)) {
+    const url = new URL(pg);
+    url.searchParams.set("schema", `e2e_${runId}`);
+    return url.toString();
+  }
+  fs.mkdirSync(tmpDir, { recursive: true });
+  const stale = Date.now() - 15 * 60_000; // older than any run still in progress under another E2E_PORT
+  for (const entry of fs.readdirSync(tmpDir)) {
+    const file = path.join(tmpDir, entry);
+    if (/^app-.*\.db(-wal|-shm|-journal)?$/.test(entry) && fs.statSync(file).mtimeMs < stale) fs.rmSync(file, { force: true });
+  }
+  return `file:./tests/.tmp/e2e/app-${runId}.db`;
+}
