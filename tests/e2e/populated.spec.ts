@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { callEvent, messageEvent } from "../../lib/simulator/payloads";
 import { signedHeaders } from "../../lib/simulator/sign";
 import { E2E_SIGNING_SECRET } from "../helpers/e2e-env";

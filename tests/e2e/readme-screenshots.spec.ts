@@ -1,5 +1,6 @@
 import path from "node:path";
-import { test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { test } from "./fixtures";
 
 // A generator, not a test: README_SCREENSHOTS=1 npx playwright test -c tests/playwright.config.ts readme-screenshots
 test.skip(!process.env.README_SCREENSHOTS, "generates docs/screenshots/ only when README_SCREENSHOTS=1");

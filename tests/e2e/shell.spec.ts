@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import packageJson from "../../package.json" with { type: "json" };
 import { E2E_BASE_URL, e2eDatabaseUrl } from "../helpers/e2e-env";
 
