@@ -29,7 +29,7 @@ function newestMtime(entry) {
 }
 
 function buildIsStale() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib", "public", "next.config.mjs", "postcss.config.mjs", "package-lock.json", "prisma/models.prisma"];
