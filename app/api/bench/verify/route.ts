@@ -1,0 +1,11 @@
+import { benchVerifyOnly } from "@/lib/webhooks/bench-baseline";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The benchmark's "framework ceiling": the same build reading, capping and verifying a delivery
+ * without touching the database. Answers 404 unless the server runs with BENCH_BASELINE=1.
+ */
+export async function POST(request: Request): Promise<Response> {
+  return benchVerifyOnly(request);
+}
