@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run app`: build when the sources changed, validate config + apply migrations, start the
-// production server. Options: --port N, --no-build (start the existing build as is).
+// production server. Options: --port N, --no-build (start the existing build as is),
+// --demo (once the server is up, load a simulated day of OpenPhone traffic: `npm run app -- --demo`).
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -14,6 +16,15 @@ const option = (name) => {
 const port = option("--port") ?? process.env.PORT ?? "3000";
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const childEnv = { ...process.env, PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
+const demo = args.includes("--demo");
+
+// The demo must work on a first run with no configuration: without a signing secret the receiver
+// (rightly) rejects every delivery, so the server and the simulator share a throwaway one.
+const hasSigningKey = (process.env.OPENPHONE_WEBHOOK_SIGNING_KEY ?? "").split(",").some((key) => key.trim() !== "");
+if (demo && !hasSigningKey) {
+  childEnv.OPENPHONE_WEBHOOK_SIGNING_KEY = randomBytes(32).toString("base64");
+  console.log("▶ Demo: using a random webhook signing secret for this run only; set OPENPHONE_WEBHOOK_SIGNING_KEY to receive real OpenPhone webhooks.");
+}
 
 function newestMtime(entry) {
   const full = path.join(root, entry);
@@ -49,5 +60,49 @@ run(bin("tsx"), ["scripts/preflight.ts"]);
 
 const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, stdio: "inherit", env: childEnv });
 console.log(`▶ OpenPhone inbox: http://localhost:${port}  (webhook endpoint: /api/webhooks/openphone)`);
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+let simulator;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    simulator?.kill(signal);
+    server.kill(signal);
+  });
+}
+server.on("exit", (code, signal) => {
+  simulator?.kill("SIGTERM");
+  process.exit(code ?? (signal ? 1 : 0));
+});
+if (demo) void loadDemoData();
+
+/** Waits for the server to answer /api/health, then sends it the simulator's `full` day. */
+async function loadDemoData() {
+  const base = `http://localhost:${port}`;
+  if (!(await waitForHealthy(`${base}/api/health`, 60_000))) {
+    console.error("✖ Demo data not loaded: the server did not answer /api/health with 200 within 60 s.");
+    return;
+  }
+  console.log("▶ Loading demo data (a simulated day at Bay Roofing)…");
+  simulator = spawn(bin("tsx"), ["scripts/simulate.ts", "full", "--url", `${base}/api/webhooks/openphone`], {
+    cwd: root,
+    stdio: "inherit",
+    env: childEnv,
+  });
+  const code = await new Promise((resolve) => simulator.on("exit", (exitCode) => resolve(exitCode ?? 1)));
+  simulator = undefined;
+  if (code === 0) console.log(`✔ Demo data loaded: open ${base}`);
+  else console.error(`✖ Loading demo data failed (simulator exit ${code}); the app keeps running.`);
+}
+
+async function waitForHealthy(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      await response.body?.cancel();
+      if (response.status === 200) return true;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}

@@ -25,9 +25,13 @@ function callRank(phase: CallPhase | null, status: string | null): number {
 
 const SETTLED_OUTCOMES: ReadonlySet<CallOutcome> = new Set(["answered", "missed", "voicemail", "forwarded"]);
 
-/** A call row for this OpenPhone call id, created empty when an artifact arrives before the call. */
+/**
+ * A call row for this OpenPhone call id, created empty when an artifact arrives before the call.
+ * The no-op update takes the row lock (PostgreSQL), so concurrent events about one call apply one
+ * after the other instead of each rebuilding the call from a stale read.
+ */
 export async function ensureCall(tx: Tx, openphoneId: string): Promise<number> {
-  const row = await tx.call.upsert({ where: { openphoneId }, create: { openphoneId }, update: {}, select: { id: true } });
+  const row = await tx.call.upsert({ where: { openphoneId }, create: { openphoneId }, update: { openphoneId }, select: { id: true } });
   return row.id;
 }
 

@@ -54,6 +54,9 @@ export async function projectMessage(tx: Tx, message: NormalizedMessage, envelop
     errorMessage: message.errorMessage,
   };
 
+  // Lock the message row (PostgreSQL) before reading its status, so a concurrent `sent` and
+  // `delivered` cannot both read the old status and the older one win.
+  await tx.message.updateMany({ where: { openphoneId: message.id }, data: { openphoneId: message.id } });
   const existing = await tx.message.findUnique({
     where: { openphoneId: message.id },
     select: { id: true, statusRank: true, statusAt: true },

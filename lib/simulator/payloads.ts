@@ -26,7 +26,7 @@ function envelope(type: string, object: JsonObject, options: EnvelopeOptions, co
   return { id, object: "event", apiVersion: shape === "api" ? "v4" : "v3", createdAt, type, data: { object } };
 }
 
-export type MediaInput = { url: string; type?: string; duration?: number };
+export type MediaInput = { url: string; type?: string; duration?: number; size?: number };
 
 export type MessageInput = EnvelopeOptions & {
   type?: string;
@@ -184,6 +184,29 @@ export function recordingEvent(input: RecordingInput): JsonObject {
       ...(input.contentType ? { type: input.contentType } : {}),
       duration: input.duration ?? 60,
       size: input.size ?? 480_000,
+    },
+    input,
+  );
+}
+
+export type VoicemailInput = EnvelopeOptions & {
+  callId: string;
+  url: string;
+  duration?: number;
+  size?: number;
+  contentType?: string;
+};
+
+/** call.voicemail.completed as a bare voicemail `{ callId, url, type, duration, size }` (the recording's seed shape). */
+export function voicemailEvent(input: VoicemailInput): JsonObject {
+  return envelope(
+    "call.voicemail.completed",
+    {
+      callId: input.callId,
+      url: input.url,
+      type: input.contentType ?? "audio/mpeg",
+      ...(input.duration !== undefined ? { duration: input.duration } : {}),
+      ...(input.size !== undefined ? { size: input.size } : {}),
     },
     input,
   );

@@ -1,0 +1,181 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PayloadShape } from "@/lib/simulator/payloads";
+import type { ExpectedCounts } from "@/lib/simulator/scenario-recorder";
+import { SCENARIO_MODES, buildScenario, type Scenario } from "@/lib/simulator/scenarios";
+import { demoCalls } from "@/lib/simulator/demo-media";
+import { isUnexpected, sendDeliveries, summarizeResults } from "@/lib/simulator/send";
+import { ingestWebhook } from "@/lib/webhooks/ingest";
+import { ingestResponseBody } from "@/lib/webhooks/response";
+import { TEST_SECRET, createPoster } from "../helpers/ingest";
+import { createTestDatabase, testDialect, type TestDatabase } from "../helpers/test-db";
+
+/**
+ * The simulator end to end: scenarios sent over real HTTP, with real signatures, to a receiver
+ * that runs the app's ingest pipeline on a real database (SQLite file or PostgreSQL schema).
+ */
+
+type Receiver = { url: string; close: () => Promise<void> };
+
+/** A node:http stand-in for the Next route: raw body and headers in, ingestWebhook, the route's JSON out. */
+async function startReceiver(db: TestDatabase): Promise<Receiver> {
+  const { deps } = createPoster(db);
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
+      }
+      ingestWebhook(deps, { headers, rawBody: new Uint8Array(Buffer.concat(chunks)), now: new Date() }).then(
+        (result) => {
+          res.writeHead(result.httpStatus, { "content-type": "application/json" });
+          res.end(JSON.stringify(ingestResponseBody(result)));
+        },
+        (error: unknown) => {
+          res.writeHead(500, { "content-type": "application/json" });
+          res.end(JSON.stringify({ ok: false, error: String(error) }));
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/webhooks/openphone`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function tableCounts(db: TestDatabase): Promise<Omit<ExpectedCounts, "deliveries" | "duplicates">> {
+  const p = db.prisma;
+  const [events, messages, mediaAttachments, calls, recordings, voicemails, summaries, transcripts, contacts, conversations, phoneNumbers, activities] =
+    await Promise.all([
+      p.webhookEvent.count(),
+      p.message.count(),
+      p.mediaAttachment.count(),
+      p.call.count(),
+      p.recording.count(),
+      p.voicemail.count(),
+      p.callSummary.count(),
+      p.callTranscript.count(),
+      p.contact.count(),
+      p.conversation.count(),
+      p.phoneNumber.count(),
+      p.activity.count(),
+    ]);
+  return { events, messages, mediaAttachments, calls, recordings, voicemails, summaries, transcripts, contacts, conversations, phoneNumbers, activities };
+}
+
+function rowsOf(expected: ExpectedCounts) {
+  const { deliveries: _deliveries, duplicates: _duplicates, ...rows } = expected;
+  return rows;
+}
+
+async function send(scenario: Scenario, receiver: Receiver, concurrency = 8) {
+  const { results, elapsedMs } = await sendDeliveries(scenario.deliveries, { url: receiver.url, secret: TEST_SECRET, concurrency });
+  return { results, summary: summarizeResults(results, elapsedMs) };
+}
+
+describe(`the full scenario through HTTP into the database (${testDialect()})`, () => {
+  let db: TestDatabase;
+  let receiver: Receiver;
+  let scenario: Scenario;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    receiver = await startReceiver(db);
+    scenario = buildScenario("full", { now: new Date(), mediaBaseUrl: new URL(receiver.url).origin });
+  });
+  afterAll(async () => {
+    await receiver?.close();
+    await db?.cleanup();
+  });
+
+  it("is accepted without a single unexpected rejection and leaves exactly the expected rows", async () => {
+    const { results, summary } = await send(scenario, receiver);
+    expect(results.filter(isUnexpected).map((r) => `${r.label}: ${r.httpStatus} ${r.status} ${r.detail}`)).toEqual([]);
+    expect(summary).toMatchObject({
+      sent: scenario.expected.deliveries,
+      ok: scenario.expected.deliveries,
+      processed: scenario.expected.events,
+      duplicate: scenario.expected.duplicates,
+      ignored: 0,
+      invalid: 0,
+      networkErrors: 0,
+      unexpected: 0,
+    });
+    expect(await tableCounts(db)).toEqual(rowsOf(scenario.expected));
+  });
+
+  it("lands every kind of activity, whatever order it arrived in", async () => {
+    const p = db.prisma;
+    const outcomes = await p.call.groupBy({ by: ["outcome"], _count: { _all: true } });
+    expect(new Set(outcomes.map((o) => o.outcome))).toEqual(new Set(["answered", "missed", "voicemail", "forwarded"]));
+    expect(await p.call.count({ where: { hasDetails: false } })).toBe(0);
+    expect(await p.message.count({ where: { status: "sent" } })).toBe(0);
+    const statuses = await p.message.groupBy({ by: ["status"], _count: { _all: true } });
+    expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(["received", "delivered", "failed", "undelivered"]));
+
+    // Each demo call: its real audio, its summary, and its transcript segment for segment.
+    for (const demo of demoCalls) {
+      const recording = await p.recording.findFirstOrThrow({
+        where: { url: { endsWith: demo.path } },
+        include: { call: { include: { summary: true, transcript: { include: { segments: { orderBy: { position: "asc" } } } } } } },
+      });
+      expect(recording.call.outcome).toBe("answered");
+      expect(JSON.parse(recording.call.summary!.nextSteps)).toEqual(demo.nextSteps);
+      expect(recording.call.summary!.sentiment).toBe(demo.sentiment);
+      expect(recording.call.transcript!.segments.map((s) => [s.start, s.end, s.content])).toEqual(demo.segments.map((s) => [s.start, s.end, s.content]));
+      const activity = await p.activity.findUniqueOrThrow({ where: { callId: recording.callId } });
+      expect(activity).toMatchObject({ hasRecording: true, hasSummary: true, hasTranscript: true });
+    }
+
+    const named = await p.contact.count({ where: { firstName: { not: null } } });
+    expect(named).toBeGreaterThanOrEqual(20);
+    expect(await p.mediaAttachment.count({ where: { contentType: "application/pdf" } })).toBeGreaterThan(0);
+  });
+
+  it("a second run adds nothing: every delivery is a duplicate", async () => {
+    const before = await tableCounts(db);
+    const again = buildScenario("full", { now: new Date(Date.now() + 60_000), mediaBaseUrl: new URL(receiver.url).origin });
+    const { summary } = await send(again, receiver, 16);
+    expect(summary).toMatchObject({ sent: again.deliveries.length, ok: again.deliveries.length, processed: 0, duplicate: again.deliveries.length, unexpected: 0 });
+    expect(await tableCounts(db)).toEqual(before);
+  });
+});
+
+describe(`every mode in every shape lands as expected (${testDialect()})`, () => {
+  const cases = SCENARIO_MODES.filter((m) => m !== "full").flatMap((mode) => (["app", "api", "new"] as PayloadShape[]).map((shape) => [mode, shape] as const));
+
+  it.each(cases)("%s as %s", async (mode, shape) => {
+    const db = await createTestDatabase();
+    const receiver = await startReceiver(db);
+    try {
+      const scenario = buildScenario(mode, { now: new Date(), mediaBaseUrl: "http://localhost:3000", shape });
+      const { results, summary } = await send(scenario, receiver, 4);
+      expect(results.filter(isUnexpected).map((r) => `${r.label}: ${r.httpStatus} ${r.status} ${r.detail}`)).toEqual([]);
+      expect(summary.processed).toBe(scenario.expected.events);
+      expect(await tableCounts(db)).toEqual(rowsOf(scenario.expected));
+    } finally {
+      await receiver.close();
+      await db.cleanup();
+    }
+  });
+
+  it("full shuffled, as the 2026-03-30 API, with many duplicates", async () => {
+    const db = await createTestDatabase();
+    const receiver = await startReceiver(db);
+    try {
+      const scenario = buildScenario("full", { now: new Date(), mediaBaseUrl: "http://localhost:3000", shape: "new", shuffle: true, duplicates: 0.3, seed: "shuffled" });
+      const { summary } = await send(scenario, receiver, 12);
+      expect(summary).toMatchObject({ unexpected: 0, processed: scenario.expected.events, duplicate: scenario.expected.duplicates });
+      expect(await tableCounts(db)).toEqual(rowsOf(scenario.expected));
+    } finally {
+      await receiver.close();
+      await db.cleanup();
+    }
+  });
+});
