@@ -1,7 +1,11 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { NONCE_HEADER } from "@/lib/auth/security-headers";
 import { THEME_INIT_SCRIPT } from "@/lib/theme";
+import { signOut } from "./login/actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,15 +21,28 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // proxy.ts puts a fresh nonce in the CSP of every page; the inline theme script must carry it.
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
+  // Signed-out pages (/login, /setup/…) render without the shell. This is not the access check:
+  // every page calls requireUser()/requireAdmin() itself.
+  const user = await getCurrentUser();
   return (
     // The <head> script adds the `dark` class before React hydrates; the mismatch is expected.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
       </head>
       <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-[#111113] dark:text-zinc-100">
-        <AppShell>{children}</AppShell>
+        {user ? (
+          <AppShell user={user} signOut={signOut}>
+            {children}
+          </AppShell>
+        ) : (
+          <main id="main" tabIndex={-1} className="outline-none">
+            {children}
+          </main>
+        )}
       </body>
     </html>
   );

@@ -3,18 +3,21 @@ import type { ReactNode } from "react";
 import { ActivityIcon, AdminIcon, ConversationsIcon, LogoMark } from "@/components/icons";
 import { NavLink } from "@/components/nav-link";
 import { ThemeToggle } from "@/components/theme-toggle";
+import { UserMenu } from "@/components/user-menu";
+import type { SessionUser } from "@/lib/auth/types";
 
 const NAVIGATION = [
   { href: "/activity", label: "Activity", Icon: ActivityIcon },
   { href: "/conversations", label: "Conversations", Icon: ConversationsIcon },
-  { href: "/admin", label: "Admin", Icon: AdminIcon },
+  { href: "/admin", label: "Admin", Icon: AdminIcon, adminOnly: true },
 ] as const;
 
 /**
  * Sidebar on wide screens, a two-row top bar (brand + theme, then navigation) on phones.
  * One set of elements restyled by breakpoint, so there is never a hidden duplicate navigation.
  */
-export function AppShell({ children }: { children: ReactNode }) {
+export function AppShell({ user, signOut, children }: { user: SessionUser; signOut: () => Promise<void>; children: ReactNode }) {
+  const navigation = NAVIGATION.filter((item) => !("adminOnly" in item && item.adminOnly) || user.role === "admin");
   return (
     <>
       <a
@@ -40,16 +43,19 @@ export function AppShell({ children }: { children: ReactNode }) {
           aria-label="Main"
           className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto px-1 pb-0.5 md:order-none md:mx-0 md:mt-6 md:flex-col md:overflow-visible md:px-0"
         >
-          {NAVIGATION.map(({ href, label, Icon }) => (
+          {navigation.map(({ href, label, Icon }) => (
             <NavLink key={href} href={href}>
               <Icon className="size-4 shrink-0 opacity-80" />
               {label}
             </NavLink>
           ))}
         </nav>
-        <div className="order-2 md:order-none md:mt-auto md:border-t md:border-zinc-200 md:px-1 md:pt-4 md:dark:border-white/10">
+        <div className="order-2 flex items-center gap-2 md:order-none md:mt-auto md:block md:border-t md:border-zinc-200 md:px-1 md:pt-4 md:dark:border-white/10">
           <p className="mb-2 hidden px-1 text-xs font-medium text-zinc-500 md:block dark:text-zinc-400">Theme</p>
           <ThemeToggle />
+          <div className="md:mt-4 md:border-t md:border-zinc-200 md:pt-4 md:dark:border-white/10">
+            <UserMenu user={user} signOut={signOut} />
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1} className="min-w-0 outline-none md:pl-60">

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { emailSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordSchema } from "./auth/schemas";
 
 /** Every configuration variable the app reads. Documented in the README's configuration table. */
 const envSchema = z.object({
@@ -30,6 +31,21 @@ const envSchema = z.object({
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).default(300),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  // First start on an empty users table: both set → this admin is created instead of printing a setup link.
+  ADMIN_EMAIL: z.string().trim().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+  /** How long a sign-in lasts (absolute, not sliding). */
+  SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(24 * 7),
+}).superRefine((v, ctx) => {
+  if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {
+    ctx.addIssue({ code: "custom", path: [v.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together" });
+  }
+  if (v.ADMIN_EMAIL && !emailSchema.safeParse(v.ADMIN_EMAIL).success) {
+    ctx.addIssue({ code: "custom", path: ["ADMIN_EMAIL"], message: "must be an email address" });
+  }
+  if (v.ADMIN_PASSWORD && !passwordSchema.safeParse(v.ADMIN_PASSWORD).success) {
+    ctx.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: `must be ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters` });
+  }
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_SECRET: string; WEBHOOK_BASE_URL: string };

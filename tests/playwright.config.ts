@@ -14,7 +14,8 @@ process.env.E2E_DATABASE_URL ??= pickDatabaseUrl();
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: path.join(root, "test-results"),
+  // Playwright empties its output folders when a run starts: a run on another E2E_PORT keeps its own.
+  outputDir: E2E_PORT === 3100 ? path.join(root, "test-results") : path.join(tmpDir, `results-${E2E_PORT}`),
   fullyParallel: true,
   workers: process.env.CI ? 1 : 2,
   retries: 0,
@@ -22,7 +23,7 @@ export default defineConfig({
   // The machine may be busy with other suites: generous, not tight.
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["html", { open: "never", outputFolder: path.join(root, "playwright-report") }]],
+  reporter: [["list"], ["html", { open: "never", outputFolder: E2E_PORT === 3100 ? path.join(root, "playwright-report") : path.join(tmpDir, `report-${E2E_PORT}`) }]],
   use: {
     baseURL: E2E_BASE_URL,
     browserName: "chromium",
@@ -45,8 +46,11 @@ export default defineConfig({
     },
   },
   projects: [
-    // Specs that need an empty database run first; specs that deliver webhooks run after them.
-    { name: "empty", testIgnore: /populated\.spec\.ts$/ },
+    // auth.spec.ts first: it creates the admin through the first-admin setup link and saves the
+    // signed-in states that tests/e2e/fixtures.ts hands to every other spec.
+    { name: "auth", testMatch: /auth\.spec\.ts$/ },
+    // Specs that need an empty database (no activity) next; specs that deliver webhooks after them.
+    { name: "empty", testIgnore: /(populated|auth)\.spec\.ts$/, dependencies: ["auth"] },
     { name: "populated", testMatch: /populated\.spec\.ts$/, dependencies: ["empty"] },
   ],
   webServer: {
@@ -87,7 +91,8 @@ function pickDatabaseUrl(): string {
   const stale = Date.now() - 15 * 60_000; // older than any run still in progress under another E2E_PORT
   for (const entry of fs.readdirSync(tmpDir)) {
     const file = path.join(tmpDir, entry);
-    if (/^app-.*\.db(-wal|-shm|-journal)?$/.test(entry) && fs.statSync(file).mtimeMs < stale) fs.rmSync(file, { force: true });
+    // Databases and signed-in browser states (auth-<run>/) of earlier runs.
+    if (/^(app-.*\.db(-wal|-shm|-journal)?|auth-[0-9a-f]+)$/.test(entry) && fs.statSync(file).mtimeMs < stale) fs.rmSync(file, { force: true, recursive: true });
   }
   return `file:./tests/.tmp/e2e/app-${runId}.db`;
 }

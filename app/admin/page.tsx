@@ -8,6 +8,7 @@ import { WebhookEventTable } from "@/components/webhook-event-table";
 import { getDatabase } from "@/lib/db";
 import { listRecentWebhookEvents } from "@/lib/webhooks/queries";
 import { getWebhookSetup } from "@/lib/webhooks/setup";
+import { requireAdmin } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -15,6 +16,7 @@ const LATEST = 25;
 const DIALECT_NAMES = { sqlite: "SQLite", postgres: "PostgreSQL" } as const;
 
 export default async function AdminPage() {
+  await requireAdmin();
   await connection(); // reads the database: render per request, never at build time
   const setup = getWebhookSetup();
   const { dialect } = getDatabase();

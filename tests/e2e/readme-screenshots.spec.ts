@@ -21,9 +21,20 @@ test("activity empty state, light and dark", async ({ page }) => {
   await capture(page, "/activity", "dark", "activity-empty-dark.png");
 });
 
-test("admin overview, light and dark", async ({ page }) => {
-  await capture(page, "/admin", "light", "admin-light.png");
-  await capture(page, "/admin", "dark", "admin-dark.png");
+test("admin overview and users, light and dark", async ({ adminPage }) => {
+  await capture(adminPage, "/admin", "light", "admin-light.png");
+  await capture(adminPage, "/admin", "dark", "admin-dark.png");
+  await capture(adminPage, "/admin/users", "light", "users-light.png");
+  await capture(adminPage, "/admin/users", "dark", "users-dark.png");
+});
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("sign-in page, light and dark", async ({ page }) => {
+    await capture(page, "/login", "light", "login-light.png");
+    await capture(page, "/login", "dark", "login-dark.png");
+  });
 });
 
 test.describe("phone", () => {

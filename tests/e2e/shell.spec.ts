@@ -4,13 +4,14 @@ import packageJson from "../../package.json" with { type: "json" };
 import { E2E_BASE_URL, e2eDatabaseUrl } from "../helpers/e2e-env";
 
 // These specs run against an empty database (project "empty"); see tests/playwright.config.ts.
+// `page` is signed in as staff, `adminPage` as the admin (tests/e2e/fixtures.ts).
 
 const WEBHOOK_URL = `${E2E_BASE_URL}/api/webhooks/openphone`;
 
 const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 test.describe("navigation", () => {
-  test("/ redirects to Activity, and the sidebar moves between the three pages", async ({ page }) => {
+  test("/ redirects to Activity, and the sidebar moves between the three pages", async ({ adminPage: page }) => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/activity$/);
     await expect(page).toHaveTitle("Activity · OpenPhone Inbox");
@@ -33,6 +34,15 @@ test.describe("navigation", () => {
 
     await link("Activity").click();
     await expect(page.getByRole("heading", { level: 1, name: "Activity" })).toBeVisible();
+  });
+
+  test("staff see Activity and Conversations but not Admin, which answers 403", async ({ page }) => {
+    await page.goto("/activity");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link")).toHaveText(["Activity", "Conversations"]);
+    const response = await page.goto("/admin");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
   });
 
   test("an unknown address shows the not-found page inside the shell", async ({ page }) => {
@@ -67,7 +77,7 @@ test.describe("empty states", () => {
     await expect(page.getByTestId("webhook-url")).toHaveText(WEBHOOK_URL);
   });
 
-  test("Admin shows the endpoint, the secret count (never a secret), the dialect and an empty event log", async ({ page }) => {
+  test("Admin shows the endpoint, the secret count (never a secret), the dialect and an empty event log", async ({ adminPage: page }) => {
     await page.goto("/admin");
     await expect(page.getByTestId("webhook-url")).toHaveText(WEBHOOK_URL);
     await expect(page.getByTestId("signing-secret-count")).toHaveText("1");
@@ -158,7 +168,7 @@ test("GET /api/health answers 200 JSON with the database ok, uncached, without s
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-  test("navigation is a top bar instead of a sidebar", async ({ page }) => {
+  test("navigation is a top bar instead of a sidebar", async ({ adminPage: page }) => {
     await page.goto("/activity");
     const header = page.getByTestId("app-sidebar");
     const nav = page.getByRole("navigation", { name: "Main" });

@@ -1,0 +1,20 @@
+import Link from "next/link";
+
+/** Rendered with HTTP 403 by forbidden() (lib/auth/guards.ts requireAdmin) for signed-in staff. */
+export default function Forbidden() {
+  return (
+    <div className="flex flex-col items-start py-16 sm:py-24">
+      <p className="text-sm font-semibold text-indigo-600 dark:text-indigo-400">403</p>
+      <h1 className="mt-2 text-2xl font-semibold tracking-tight text-zinc-950 dark:text-white">Admins only</h1>
+      <p className="mt-2 max-w-md text-sm text-zinc-600 dark:text-zinc-400">
+        Your account can read activity, play recordings and mark conversations done. Ask an admin if you need more.
+      </p>
+      <Link
+        href="/activity"
+        className="mt-6 inline-flex h-9 items-center rounded-md bg-zinc-900 px-3.5 text-sm font-medium text-white shadow-xs hover:bg-zinc-700 dark:bg-white dark:text-zinc-900 dark:hover:bg-zinc-200"
+      >
+        Go to Activity
+      </Link>
+    </div>
+  );
+}

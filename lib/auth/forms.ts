@@ -1,0 +1,28 @@
+import type { z } from "zod";
+
+/** The state a form's server action returns to useActionState: field errors or one message. */
+export type FormState = {
+  status: "idle" | "error" | "success";
+  message?: string;
+  fieldErrors?: Record<string, string | undefined>;
+  /** Echo of what was typed (never passwords), so a failed submit does not clear the form. */
+  values?: Record<string, string>;
+  /** Something shown exactly once (an invite link, an API token); never stored in plain text. */
+  secret?: string;
+};
+
+export const IDLE: FormState = { status: "idle" };
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+export function formText(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDatabase } from "../db";
+import { REQUEST_PATH_HEADER, signInUrl } from "./paths";
+import { SESSION_COOKIE, readCookie } from "./session-cookie";
+import { findSessionUser } from "./sessions";
+import { authenticateApiToken } from "./tokens";
+import type { SessionUser } from "./types";
+
+export type { Role, SessionUser } from "./types";
+
+/**
+ * The user of the current request's session cookie, or null. Cached per request, so the layout,
+ * the page and its components share one database read.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!token) return null;
+  return findSessionUser(getDatabase(), token, new Date());
+});
+
+/** Pages and server actions: the signed-in user, or a redirect to /login that comes back here. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(signInUrl((await headers()).get(REQUEST_PATH_HEADER)));
+  return user;
+}
+
+/** Pages and server actions for admins: redirect when signed out, a real 403 (app/forbidden.tsx) for staff. */
+export async function requireAdmin(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (user.role !== "admin") forbidden();
+  return user;
+}
+
+export type AuthenticateResult = { ok: true; user: SessionUser } | { ok: false; response: Response };
+
+/**
+ * Route handlers: a session cookie or `Authorization: Bearer <API token>`. Never redirects: 401 JSON
+ * when missing or invalid, 403 when the role is insufficient. API tokens act with the staff role.
+ */
+export async function authenticateRequest(request: Request, options: { role?: "admin" } = {}): Promise<AuthenticateResult> {
+  const db = getDatabase();
+  const now = new Date();
+  const authorization = request.headers.get("authorization");
+  let user: SessionUser | null = null;
+  if (authorization !== null) {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    user = bearer ? await authenticateApiToken(db, bearer, now) : null;
+  } else {
+    const token = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+    user = token ? await findSessionUser(db, token, now) : null;
+  }
+  if (!user) {
+    return {
+      ok: false,
+      response: Response.json(
+        { error: "unauthorized", message: "Sign in, or send Authorization: Bearer <API token>." },
+        { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="openphone-inbox"', "Cache-Control": "no-store" } },
+      ),
+    };
+  }
+  if (options.role === "admin" && user.role !== "admin") {
+    return {
+      ok: false,
+      response: Response.json({ error: "forbidden", message: "This needs an admin account." }, { status: 403, headers: { "Cache-Control": "no-store" } }),
+    };
+  }
+  return { ok: true, user };
+}

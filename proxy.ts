@@ -1,0 +1,47 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { isPublicPath, REQUEST_PATH_HEADER, signInUrl } from "./lib/auth/paths";
+import { contentSecurityPolicy, NONCE_HEADER } from "./lib/auth/security-headers";
+import { SESSION_COOKIE } from "./lib/auth/session-cookie";
+
+/**
+ * Cheap, early work only: a per-request CSP nonce, and sending visitors without a session cookie to
+ * /login (API: 401). Whether the cookie is *valid*, and the role, is checked by every page, route
+ * handler and server action on the server (lib/auth/guards.ts); this is not the access control.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  const { pathname, search } = request.nextUrl;
+  const isApi = pathname.startsWith("/api/");
+  const hasCredentials = request.cookies.has(SESSION_COOKIE) || (isApi && request.headers.has("authorization"));
+  // A server action called by React: its own requireUser() answers with a redirect the client
+  // router follows (a 3xx here would make the browser re-POST the action to /login).
+  const isActionCall = request.method === "POST" && request.headers.has("next-action");
+
+  if (!hasCredentials && !isActionCall && !isPublicPath(pathname)) {
+    if (isApi) {
+      return NextResponse.json(
+        { error: "unauthorized", message: "Sign in, or send Authorization: Bearer <API token>." },
+        { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="openphone-inbox"', "Cache-Control": "no-store" } },
+      );
+    }
+    // 303 for form posts (no-JavaScript server actions): the browser follows with a GET.
+    const status = request.method === "GET" || request.method === "HEAD" ? 307 : 303;
+    return NextResponse.redirect(new URL(signInUrl(pathname + search), request.url), status);
+  }
+
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(NONCE_HEADER, nonce);
+  // Next reads the nonce from the request's CSP and puts it on its own scripts.
+  requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set(REQUEST_PATH_HEADER, pathname + search);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  if (!isApi) response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export const config = {
+  // Not the webhook (hot path, signed, public), static build output, or the public demo media.
+  // /api/bench/verify: the benchmark's baseline must cost what the webhook costs (404 unless BENCH_BASELINE=1).
+  matcher: ["/((?!api/webhooks/openphone|api/bench/verify|_next/static|_next/image|demo/|favicon\\.ico).*)"],
+};
