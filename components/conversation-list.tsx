@@ -1,57 +1,117 @@
-import { formatDateTime, formatPhoneNumber } from "@/components/format";
-import type { RecentConversation } from "@/lib/activity/queries";
+import Link from "next/link";
+import type { ComponentType } from "react";
+import { Avatar } from "@/components/avatar";
+import { formatPhoneNumber } from "@/components/format";
+import { MessageIcon, PaperclipIcon, PhoneIcon, PhoneMissedIcon, VoicemailIcon } from "@/components/icons";
+import { LocalTime } from "@/components/local-time";
+import { contactDisplayName, contactFullName } from "@/lib/activity/contact-name";
+import type { ConversationListRow, ConversationPreview } from "@/lib/activity/conversations";
 
-/** The most recently active conversations (interim view until the conversation pages land). */
-export function ConversationList({ conversations }: { conversations: RecentConversation[] }) {
+type IconComponent = ComponentType<{ className?: string }>;
+
+/** The inbox: one row per conversation (workspace number × contact), most recently active first. */
+export function ConversationList({ rows, serverNow, label }: { rows: ConversationListRow[]; serverNow: string; label: string }) {
   return (
     <ul
-      aria-label="Recent conversations"
-      className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs dark:divide-white/10 dark:border-white/10 dark:bg-zinc-900"
+      aria-label={label}
+      className="divide-y divide-zinc-200/80 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs dark:divide-white/[0.07] dark:border-white/10 dark:bg-zinc-900"
     >
-      {conversations.map((conversation) => {
-        const name = contactName(conversation);
-        const line = conversation.phoneNumber.name ?? conversation.phoneNumber.number;
-        return (
-          <li key={conversation.id} className="flex items-center gap-3.5 px-4 py-3.5 sm:px-5">
-            <span
-              aria-hidden="true"
-              className="flex size-9 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-xs font-semibold text-zinc-600 ring-1 ring-inset ring-zinc-950/5 dark:bg-white/5 dark:text-zinc-300 dark:ring-white/10"
-            >
-              {initials(name ?? conversation.participant)}
-            </span>
-            <div className="min-w-0 flex-1">
-              <p className="truncate text-sm font-medium text-zinc-950 dark:text-white">{name ?? formatPhoneNumber(conversation.participant)}</p>
-              <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
-                {name ? `${formatPhoneNumber(conversation.participant)} · ` : ""}
-                {conversation._count.activities === 1 ? "1 activity" : `${conversation._count.activities} activities`}
-                {line ? ` · via ${conversation.phoneNumber.name ?? formatPhoneNumber(line)}` : ""}
-              </p>
-            </div>
-            {conversation.lastActivityAt ? (
-              <time
-                dateTime={conversation.lastActivityAt.toISOString()}
-                className="shrink-0 text-xs whitespace-nowrap text-zinc-500 tabular-nums dark:text-zinc-400"
-              >
-                {formatDateTime(conversation.lastActivityAt)}
-              </time>
-            ) : null}
-          </li>
-        );
-      })}
+      {rows.map((row) => (
+        <ConversationRow key={row.id} row={row} serverNow={serverNow} />
+      ))}
     </ul>
   );
 }
 
-function contactName(conversation: RecentConversation): string | null {
-  const contact = conversation.contact;
-  const name = [contact?.firstName, contact?.lastName].filter(Boolean).join(" ");
-  return name || contact?.company || null;
+function ConversationRow({ row, serverNow }: { row: ConversationListRow; serverNow: string }) {
+  const name = contactDisplayName(row.contact, row.participant);
+  const hasName = contactFullName(row.contact) !== null || !!row.contact?.company;
+  const line = row.phoneNumber.name ?? (row.phoneNumber.number ? formatPhoneNumber(row.phoneNumber.number) : "Workspace number");
+  const preview = describePreview(row.latest);
+  const counts = [
+    row.messageCount ? `${row.messageCount} ${row.messageCount === 1 ? "message" : "messages"}` : null,
+    row.callCount ? `${row.callCount} ${row.callCount === 1 ? "call" : "calls"}` : null,
+  ].filter(Boolean);
+
+  return (
+    <li data-conversation-id={row.id} data-unread={row.unread || undefined}>
+      <Link
+        href={`/conversations/${row.id}`}
+        className="group relative flex gap-3 px-4 py-3.5 transition-colors hover:bg-zinc-50 focus-visible:-outline-offset-2 sm:gap-3.5 sm:px-5 dark:hover:bg-white/[0.025]"
+      >
+        <span className="absolute top-1/2 left-1.5 -translate-y-1/2 sm:left-2" aria-hidden={!row.unread}>
+          {row.unread ? (
+            <>
+              <span className="block size-2 rounded-full bg-indigo-600 dark:bg-indigo-400" />
+              <span className="sr-only">Unread</span>
+            </>
+          ) : null}
+        </span>
+        <Avatar name={name} seed={row.participant} />
+        <div className="min-w-0 flex-1">
+          <div className="flex items-baseline gap-2">
+            <p className={`min-w-0 truncate text-sm ${row.unread ? "font-semibold text-zinc-950 dark:text-white" : "font-medium text-zinc-900 dark:text-zinc-100"}`}>
+              {name}
+              {hasName ? <span className="ml-1.5 hidden font-normal text-zinc-500 sm:inline dark:text-zinc-400">{formatPhoneNumber(row.participant)}</span> : null}
+            </p>
+            <LocalTime
+              iso={row.lastActivityAt.toISOString()}
+              format="relative"
+              serverNow={serverNow}
+              className={`ml-auto shrink-0 text-xs tabular-nums ${row.unread ? "font-medium text-indigo-700 dark:text-indigo-300" : "text-zinc-500 dark:text-zinc-400"}`}
+            />
+          </div>
+          <div className="mt-0.5 flex items-center gap-2">
+            <p className={`flex min-w-0 flex-1 items-center gap-1.5 text-sm ${row.unread ? "text-zinc-800 dark:text-zinc-200" : "text-zinc-500 dark:text-zinc-400"}`}>
+              <preview.Icon className={`size-3.5 shrink-0 ${preview.tone}`} />
+              <span className="truncate">{preview.text}</span>
+            </p>
+            {row.unreadCount > 0 ? (
+              <span className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-indigo-600 px-1.5 text-[11px] font-semibold text-white tabular-nums dark:bg-indigo-500">
+                {row.unreadCount > 99 ? "99+" : row.unreadCount}
+                <span className="sr-only"> unread</span>
+              </span>
+            ) : null}
+          </div>
+          <p className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+            <span className="inline-flex items-center gap-1 rounded bg-zinc-100 px-1.5 py-px font-medium text-zinc-600 dark:bg-white/[0.06] dark:text-zinc-300">
+              <PhoneIcon className="size-3" />
+              {line}
+            </span>
+            {counts.length > 0 ? <span>{counts.join(" · ")}</span> : null}
+            {row.state === "done" ? <span className="text-emerald-700 dark:text-emerald-300">Done</span> : null}
+          </p>
+        </div>
+      </Link>
+    </li>
+  );
 }
 
-function initials(text: string): string {
-  const letters = text
-    .split(/\s+/)
-    .filter((word) => /^[A-Za-z]/.test(word))
-    .map((word) => word[0]!.toUpperCase());
-  return letters.length > 0 ? letters.slice(0, 2).join("") : "#";
+/** The last item in words, with an icon: what a messaging app shows under the name. */
+export function describePreview(latest: ConversationPreview | null): { text: string; Icon: IconComponent; tone: string } {
+  const muted = "text-zinc-400 dark:text-zinc-500";
+  if (!latest) return { text: "No messages yet", Icon: MessageIcon, tone: muted };
+  if (latest.kind === "message") {
+    const body = latest.preview || (latest.hasMedia ? "Attachment" : "Empty message");
+    const failed = latest.status === "failed" || latest.status === "undelivered";
+    return {
+      text: `${latest.direction === "outgoing" ? (failed ? "Not delivered: " : "You: ") : ""}${body}`,
+      Icon: latest.hasMedia && !latest.preview ? PaperclipIcon : MessageIcon,
+      tone: failed ? "text-rose-500" : muted,
+    };
+  }
+  const withSummary = (label: string) => (latest.preview ? `${label} · ${latest.preview}` : label);
+  switch (latest.status) {
+    case "missed":
+      return { text: withSummary(latest.direction === "outgoing" ? "No answer" : "Missed call"), Icon: PhoneMissedIcon, tone: "text-rose-500" };
+    case "voicemail":
+      return { text: withSummary("Voicemail"), Icon: VoicemailIcon, tone: "text-amber-500" };
+    case "forwarded":
+      return { text: withSummary("Forwarded call"), Icon: PhoneIcon, tone: muted };
+    case "ringing":
+    case "in_progress":
+      return { text: "Call in progress", Icon: PhoneIcon, tone: "text-emerald-500" };
+    default:
+      return { text: withSummary(latest.direction === "outgoing" ? "Outgoing call" : "Incoming call"), Icon: PhoneIcon, tone: muted };
+  }
 }

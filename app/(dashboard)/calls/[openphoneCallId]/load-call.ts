@@ -1,0 +1,15 @@
+import "server-only";
+import { cache } from "react";
+import { getCallDetail } from "@/lib/activity/calls";
+import { getDatabase } from "@/lib/db";
+
+/** One read per request, shared by the layout (404 check), generateMetadata and the page. */
+export const loadCall = cache(async (raw: string) => {
+  let id: string;
+  try {
+    id = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  return id.length > 0 && id.length <= 128 ? getCallDetail(getDatabase().prisma, id) : null;
+});

@@ -1,0 +1,5 @@
+import { CallSkeleton } from "@/components/conversation-skeletons";
+
+export default function Loading() {
+  return <CallSkeleton />;
+}

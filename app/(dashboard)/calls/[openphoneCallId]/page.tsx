@@ -1,0 +1,309 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import type { ComponentType, ReactNode } from "react";
+import { AudioPlayer } from "@/components/audio-player";
+import { Badge, type BadgeTone } from "@/components/badge";
+import { CallPlaybackProvider } from "@/components/call-playback";
+import { CallTranscript } from "@/components/call-transcript";
+import { CopyButton } from "@/components/copy-button";
+import { formatDuration, formatDurationWords } from "@/components/format-time";
+import { formatPhoneNumber } from "@/components/format";
+import { ChevronLeftIcon, ListChecksIcon, SparklesIcon, TranscriptIcon, VoicemailIcon, WaveformIcon } from "@/components/icons";
+import { LocalTime } from "@/components/local-time";
+import { describeCall } from "@/components/thread-items";
+import type { CallDetail } from "@/lib/activity/calls";
+import { contactDisplayName, contactFullName } from "@/lib/activity/contact-name";
+import { requireUser } from "@/lib/auth/guards";
+import { loadCall } from "./load-call";
+
+type Params = Promise<{ openphoneCallId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  await requireUser();
+  const call = await loadCall((await params).openphoneCallId);
+  return { title: call ? `Call with ${contactDisplayName(call.contact, call.participant)}` : "Call" };
+}
+
+export default async function CallPage({ params }: { params: Params }) {
+  await requireUser();
+  await connection();
+  const call = await loadCall((await params).openphoneCallId);
+  if (!call) notFound();
+
+  const name = contactDisplayName(call.contact, call.participant);
+  const { title, outcome, Icon, tone } = describeCall(call);
+  const hasAudio = call.recordings.length > 0 || call.voicemail !== null;
+  const workspaceLabel = call.phoneNumber
+    ? [call.phoneNumber.name, call.phoneNumber.number ? formatPhoneNumber(call.phoneNumber.number) : null].filter(Boolean).join(" · ")
+    : null;
+
+  return (
+    <CallPlaybackProvider>
+      <Link
+        href={call.conversationId ? `/conversations/${call.conversationId}` : "/activity"}
+        className="mb-4 inline-flex items-center gap-1 rounded text-sm font-medium text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
+      >
+        <ChevronLeftIcon className="size-4" />
+        {call.conversationId ? name : "Activity"}
+      </Link>
+
+      <header className="mb-6 flex items-start gap-4">
+        <span className={`flex size-12 shrink-0 items-center justify-center rounded-xl ring-1 ring-inset ${tone}`}>
+          <Icon className="size-5" />
+        </span>
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight text-zinc-950 dark:text-white">
+            {call.hasDetails ? title : "Call"} <span className="text-zinc-500 dark:text-zinc-400">with</span> {name}
+          </h1>
+          <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-500 dark:text-zinc-400">
+            {call.occurredAt ? <LocalTime iso={call.occurredAt.toISOString()} format="medium" /> : <span>Time not known yet</span>}
+            {call.duration ? (
+              <>
+                <span aria-hidden="true">·</span>
+                <span className="tabular-nums">
+                  <span className="sr-only">Duration: </span>
+                  {formatDuration(call.duration)}
+                </span>
+              </>
+            ) : null}
+            {workspaceLabel ? (
+              <>
+                <span aria-hidden="true">·</span>
+                <span>via {workspaceLabel}</span>
+              </>
+            ) : null}
+            {call.hasDetails ? <Badge tone={outcomeTone(call.outcome)}>{outcome}</Badge> : null}
+          </p>
+        </div>
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="min-w-0 space-y-6">
+          <Panel
+            title={call.recordings.length > 1 ? `Recording · ${call.recordings.length} parts` : call.recordings.length === 0 && call.voicemail ? "Voicemail" : "Recording"}
+            Icon={call.recordings.length > 0 || !call.voicemail ? WaveformIcon : VoicemailIcon}
+            className="lg:sticky lg:top-4 lg:z-10"
+          >
+            {call.recordings.length > 0 ? (
+              <AudioPlayer sources={call.recordings} title="Call recording" linked />
+            ) : call.voicemail ? (
+              <AudioPlayer sources={[call.voicemail]} title="Voicemail" linked />
+            ) : (
+              <NotYet title={noRecordingTitle(call)}>{noRecordingText(call)}</NotYet>
+            )}
+          </Panel>
+
+          {call.recordings.length > 0 && call.voicemail ? (
+            <Panel title="Voicemail" Icon={VoicemailIcon}>
+              <AudioPlayer sources={[call.voicemail]} title="Voicemail" />
+            </Panel>
+          ) : null}
+
+          <Panel title="Summary" Icon={SparklesIcon} aside={call.summary?.sentiment ? <SentimentBadge sentiment={call.summary.sentiment} /> : null}>
+            {call.summary && (call.summary.lines.length > 0 || call.summary.nextSteps.length > 0) ? (
+              <div className="space-y-5">
+                {call.summary.lines.length > 0 ? (
+                  <ul className="space-y-2 text-sm leading-6 text-zinc-700 dark:text-zinc-300">
+                    {call.summary.lines.map((line, i) => (
+                      <li key={i} className="flex gap-2.5">
+                        <span aria-hidden="true" className="mt-2.5 size-1.5 shrink-0 rounded-full bg-zinc-300 dark:bg-zinc-600" />
+                        {line}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {call.summary.nextSteps.length > 0 ? (
+                  <div>
+                    <h3 className="flex items-center gap-1.5 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+                      <ListChecksIcon className="size-3.5" />
+                      Next steps
+                    </h3>
+                    <ul className="mt-2 space-y-1.5 text-sm leading-6 text-zinc-800 dark:text-zinc-200">
+                      {call.summary.nextSteps.map((step, i) => (
+                        <li key={i} className="flex gap-2.5 rounded-lg bg-zinc-50 px-3 py-2 dark:bg-white/[0.03]">
+                          <span aria-hidden="true" className="mt-1.5 size-3 shrink-0 rounded border border-zinc-300 dark:border-zinc-600" />
+                          {step}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+              </div>
+            ) : (
+              <NotYet title="Summary not yet available">
+                {call.summary
+                  ? `OpenPhone reported the summary as “${call.summary.status}” with no content yet.`
+                  : "OpenPhone sends the AI summary a few minutes after a recorded call ends. It appears here when it arrives."}
+              </NotYet>
+            )}
+          </Panel>
+
+          <Panel
+            title="Transcript"
+            Icon={TranscriptIcon}
+            aside={
+              call.transcript && call.transcript.segments.length > 0 ? (
+                <span className="text-xs text-zinc-500 dark:text-zinc-400">
+                  {call.transcript.segments.length} lines
+                  {hasAudio ? <span className="hidden sm:inline"> · click a line to play from there</span> : null}
+                </span>
+              ) : null
+            }
+            flush={!!call.transcript && call.transcript.segments.length > 0}
+          >
+            {call.transcript && call.transcript.segments.length > 0 ? (
+              <CallTranscript lines={call.transcript.segments} seekable={hasAudio} />
+            ) : (
+              <NotYet title="Transcript not yet available">
+                {call.transcript
+                  ? `OpenPhone reported the transcript as “${call.transcript.status}” with no dialogue yet.`
+                  : "Transcripts arrive after the recording is processed, usually within a few minutes of the call."}
+              </NotYet>
+            )}
+          </Panel>
+        </div>
+
+        <aside aria-label="Call details" className="min-w-0">
+          <Panel title="Details">
+            <dl className="space-y-3 text-sm">
+              <Fact label="Contact">
+                {call.conversationId ? (
+                  <Link href={`/conversations/${call.conversationId}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                    {contactFullName(call.contact) ?? name}
+                  </Link>
+                ) : (
+                  name
+                )}
+                {call.participant && (contactFullName(call.contact) || call.contact?.company) ? (
+                  <span className="block text-zinc-500 tabular-nums dark:text-zinc-400">{formatPhoneNumber(call.participant)}</span>
+                ) : null}
+                {call.contact?.company && contactFullName(call.contact) ? (
+                  <span className="block text-zinc-500 dark:text-zinc-400">{call.contact.company}</span>
+                ) : null}
+              </Fact>
+              <Fact label="Direction">{call.direction ? (call.direction === "incoming" ? "Incoming" : "Outgoing") : "Not known yet"}</Fact>
+              <Fact label="Outcome">{call.hasDetails ? outcome : "Not known yet"}</Fact>
+              {workspaceLabel ? <Fact label="Workspace number">{workspaceLabel}</Fact> : null}
+              {call.fromNumber ? <Fact label="From">{formatPhoneNumber(call.fromNumber)}</Fact> : null}
+              {call.toNumber ? <Fact label="To">{formatPhoneNumber(call.toNumber)}</Fact> : null}
+              {call.occurredAt ? (
+                <Fact label="Started">
+                  <LocalTime iso={call.occurredAt.toISOString()} format="full" />
+                </Fact>
+              ) : null}
+              {call.answeredAt ? (
+                <Fact label="Answered">
+                  <LocalTime iso={call.answeredAt.toISOString()} format="full" />
+                </Fact>
+              ) : null}
+              {call.completedAt ? (
+                <Fact label="Ended">
+                  <LocalTime iso={call.completedAt.toISOString()} format="full" />
+                </Fact>
+              ) : null}
+              {call.duration !== null ? (
+                <Fact label="Duration">
+                  <span className="tabular-nums">{formatDuration(call.duration)}</span>
+                  <span className="sr-only"> ({formatDurationWords(call.duration)})</span>
+                </Fact>
+              ) : null}
+              {call.answeredBy ? <Fact label="Answered by">{call.answeredBy}</Fact> : null}
+              {call.initiatedBy ? <Fact label="Initiated by">{call.initiatedBy}</Fact> : null}
+              {call.forwardedFrom ? <Fact label="Forwarded from">{formatPhoneNumber(call.forwardedFrom)}</Fact> : null}
+              {call.forwardedTo ? <Fact label="Forwarded to">{formatPhoneNumber(call.forwardedTo)}</Fact> : null}
+              <Fact label="OpenPhone call ID">
+                <span className="flex items-center gap-2">
+                  <code className="min-w-0 truncate font-mono text-xs">{call.openphoneId}</code>
+                  <CopyButton value={call.openphoneId} label="Copy call ID" />
+                </span>
+              </Fact>
+            </dl>
+          </Panel>
+        </aside>
+      </div>
+    </CallPlaybackProvider>
+  );
+}
+
+function Panel({
+  title,
+  Icon,
+  aside,
+  className = "",
+  flush = false,
+  children,
+}: {
+  title: string;
+  Icon?: ComponentType<{ className?: string }>;
+  aside?: ReactNode;
+  className?: string;
+  /** Content draws its own padding (the transcript list). */
+  flush?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-label={title} className={`rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-white/10 dark:bg-zinc-900 ${className}`}>
+      <div className="flex items-center justify-between gap-3 border-b border-zinc-100 px-4 py-3 sm:px-5 dark:border-white/[0.06]">
+        <h2 className="flex items-center gap-2 text-sm font-semibold text-zinc-950 dark:text-white">
+          {Icon ? <Icon className="size-4 text-zinc-400 dark:text-zinc-500" /> : null}
+          {title}
+        </h2>
+        {aside}
+      </div>
+      <div className={flush ? "p-1.5 sm:px-2.5" : "p-4 sm:p-5"}>{children}</div>
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className="mt-0.5 text-zinc-900 dark:text-zinc-100">{children}</dd>
+    </div>
+  );
+}
+
+function NotYet({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-dashed border-zinc-300 px-4 py-5 text-center dark:border-white/15">
+      <p className="text-sm font-medium text-zinc-800 dark:text-zinc-200">{title}</p>
+      <p className="mx-auto mt-1 max-w-sm text-sm text-zinc-500 dark:text-zinc-400">{children}</p>
+    </div>
+  );
+}
+
+function noRecordingTitle(call: CallDetail): string {
+  if (call.outcome === "missed") return "No recording";
+  return "Recording not yet available";
+}
+
+function noRecordingText(call: CallDetail): string {
+  if (call.outcome === "missed") return "Nobody answered this call and no voicemail was left.";
+  if (call.outcome === "ringing" || call.outcome === "in_progress") return "The call is still going. A recording, if the call is recorded, arrives after it ends.";
+  return "If the call was recorded, OpenPhone sends the recording shortly after it ends. It appears here when it arrives.";
+}
+
+function outcomeTone(outcome: string | null): BadgeTone {
+  switch (outcome) {
+    case "answered":
+      return "success";
+    case "missed":
+      return "danger";
+    case "voicemail":
+      return "warning";
+    case "forwarded":
+    case "ringing":
+    case "in_progress":
+      return "info";
+    default:
+      return "neutral";
+  }
+}
+
+function SentimentBadge({ sentiment }: { sentiment: string }) {
+  const tone: BadgeTone = sentiment === "positive" ? "success" : sentiment === "negative" ? "danger" : "neutral";
+  return <Badge tone={tone}>{sentiment.charAt(0).toUpperCase() + sentiment.slice(1)} sentiment</Badge>;
+}

@@ -1,0 +1,5 @@
+import { InboxSkeleton } from "@/components/conversation-skeletons";
+
+export default function Loading() {
+  return <InboxSkeleton />;
+}

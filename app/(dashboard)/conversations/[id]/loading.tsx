@@ -1,0 +1,5 @@
+import { ThreadSkeleton } from "@/components/conversation-skeletons";
+
+export default function Loading() {
+  return <ThreadSkeleton />;
+}

@@ -1,5 +1,0 @@
-import { ListSkeleton } from "@/components/skeletons";
-
-export default function Loading() {
-  return <ListSkeleton label="Loading conversations" />;
-}

@@ -1,0 +1,13 @@
+import { readMessage } from "@/lib/activity/read-api";
+import { authenticateRequest } from "@/lib/auth/guards";
+import { getDatabase } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+/** A message with its attachments as media proxy URLs. */
+export async function GET(request: Request, { params }: { params: Promise<{ openphoneMessageId: string }> }): Promise<Response> {
+  const auth = await authenticateRequest(request);
+  if (!auth.ok) return auth.response;
+  const result = await readMessage(getDatabase().prisma, (await params).openphoneMessageId);
+  return Response.json(result.body, { status: result.status, headers: { "Cache-Control": "private, no-store" } });
+}

@@ -1,0 +1,482 @@
+import { Prisma } from "../generated/sqlite/client";
+import type { Db } from "../db/create-database";
+import { attachmentFileName, attachmentKind, resolveContentType, type AttachmentKind } from "../media/attachment-kind";
+import { mediaProxyUrl } from "../media/urls";
+import { conversationState, doneAtOnMark, type ConversationState } from "./conversation-state";
+import { afterCursor, encodeCursor, type KeysetCursor } from "./cursor";
+import { parseStringList } from "./timeline-row";
+import { ATTENTION_CALL_OUTCOMES, isConversationUnread, readAtOnOpen } from "./unread";
+
+/**
+ * Queries of the conversation inbox (/conversations), the thread (/conversations/[id]) and their
+ * JSON twins. Every function takes the Prisma client first, so tests run them against a real
+ * SQLite file or PostgreSQL schema. Upstream media URLs never leave this module: items carry
+ * our media proxy URLs (lib/media/urls.ts) instead.
+ */
+
+export const CONVERSATION_PAGE_SIZE = 30;
+export const THREAD_PAGE_SIZE = 40;
+/** Unread counts stop here; the list shows "99+" beyond 99. */
+export const UNREAD_COUNT_CAP = 100;
+
+// ───────────────────────────── inbox list ─────────────────────────────
+
+export type ConversationListInput = {
+  state: ConversationState;
+  /** Our PhoneNumber row id (the workspace number filter). */
+  phoneNumberId?: number | null;
+  cursor?: KeysetCursor | null;
+  limit?: number;
+};
+
+export type ConversationPreview = {
+  kind: "message" | "call";
+  direction: "incoming" | "outgoing" | null;
+  status: string | null;
+  preview: string;
+  occurredAt: Date;
+  hasMedia: boolean;
+  hasVoicemail: boolean;
+  hasRecording: boolean;
+};
+
+export type ConversationListRow = {
+  id: number;
+  participant: string;
+  lastActivityAt: Date;
+  state: ConversationState;
+  unread: boolean;
+  /** Items that arrived after readAt and need attention (incoming messages, missed calls, voicemails). */
+  unreadCount: number;
+  messageCount: number;
+  callCount: number;
+  phoneNumber: { id: number; name: string | null; number: string | null };
+  contact: { firstName: string | null; lastName: string | null; company: string | null } | null;
+  latest: ConversationPreview | null;
+};
+
+export type ConversationListPage = { rows: ConversationListRow[]; nextCursor: string | null };
+
+function stateWhere(db: Db, state: ConversationState) {
+  const fields = db.conversation.fields;
+  // Done while doneAt >= lastActivityAt: any newer activity reopens it (conversation-state.ts).
+  return state === "done"
+    ? { doneAt: { gte: fields.lastActivityAt } }
+    : { OR: [{ doneAt: null }, { doneAt: { lt: fields.lastActivityAt } }] };
+}
+
+/**
+ * One page of the inbox, most recently active first, keyset-paginated on (lastActivityAt, id).
+ * Conversations always get a lastActivityAt when they are created (lib/activity/parties.ts).
+ */
+export async function listConversations(db: Db, input: ConversationListInput): Promise<ConversationListPage> {
+  const limit = input.limit ?? CONVERSATION_PAGE_SIZE;
+  const rows = await db.conversation.findMany({
+    where: {
+      AND: [
+        { lastActivityAt: { not: null } },
+        stateWhere(db, input.state),
+        input.phoneNumberId ? { phoneNumberId: input.phoneNumberId } : {},
+        input.cursor ? afterCursor("lastActivityAt", input.cursor) : {},
+      ],
+    },
+    orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: {
+      id: true,
+      participant: true,
+      lastActivityAt: true,
+      readAt: true,
+      doneAt: true,
+      markedUnread: true,
+      phoneNumber: { select: { id: true, name: true, number: true } },
+      contact: { select: { firstName: true, lastName: true, company: true } },
+    },
+  });
+  const page = rows.slice(0, limit);
+  const summaries = await summarizeConversations(db, page.map((r) => r.id));
+  const last = page.at(-1);
+  return {
+    rows: page.map((row) => {
+      const summary = summaries.get(row.id);
+      const unreadCount = summary?.unreadCount ?? 0;
+      return {
+        id: row.id,
+        participant: row.participant,
+        lastActivityAt: row.lastActivityAt!,
+        state: conversationState(row),
+        unread: row.markedUnread || unreadCount > 0,
+        unreadCount,
+        messageCount: summary?.messageCount ?? 0,
+        callCount: summary?.callCount ?? 0,
+        phoneNumber: row.phoneNumber,
+        contact: row.contact,
+        latest: summary?.latest ?? null,
+      };
+    }),
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.lastActivityAt!, id: last.id }) : null,
+  };
+}
+
+type ConversationSummary = { unreadCount: number; messageCount: number; callCount: number; latest: ConversationPreview | null };
+
+/**
+ * Counts, unread count and newest item of a page of conversations, in three queries whatever the
+ * page size. Counting messages and calls reads only the (conversationId, kind) index; the unread
+ * count walks the newest items backwards and stops at UNREAD_COUNT_CAP, so a huge unread
+ * conversation costs no more than a small one.
+ */
+async function summarizeConversations(db: Db, ids: number[]): Promise<Map<number, ConversationSummary>> {
+  const result = new Map<number, ConversationSummary>();
+  if (ids.length === 0) return result;
+  const idList = Prisma.join(ids);
+  const outcomes = Prisma.join([...ATTENTION_CALL_OUTCOMES]);
+  const [counts, latestIds] = await Promise.all([
+    db.activity.groupBy({ by: ["conversationId", "kind"], where: { conversationId: { in: ids } }, _count: { _all: true } }),
+    // The unread rule of lib/activity/unread.ts (needsAttention + isConversationUnread), in SQL.
+    db.$queryRaw<{ conversationId: number; activityId: number | bigint | null; unread: number | bigint }[]>`
+      SELECT c."id" AS "conversationId",
+             (SELECT a."id" FROM "Activity" a
+               WHERE a."conversationId" = c."id"
+               ORDER BY a."occurredAt" DESC, a."id" DESC
+               LIMIT 1) AS "activityId",
+             (SELECT CAST(COUNT(*) AS INTEGER) FROM (
+                SELECT 1 AS "one" FROM "Activity" a
+                 WHERE a."conversationId" = c."id"
+                   AND (c."readAt" IS NULL OR a."occurredAt" > c."readAt")
+                   AND a."direction" = 'incoming'
+                   AND (a."kind" = 'message' OR a."status" IN (${outcomes}))
+                 ORDER BY a."occurredAt" DESC
+                 LIMIT ${UNREAD_COUNT_CAP}) AS "recent") AS "unread"
+        FROM "Conversation" c
+       WHERE c."id" IN (${idList})`,
+  ]);
+  const activityIds = latestIds.map((r) => (r.activityId === null ? null : Number(r.activityId))).filter((id): id is number => id !== null);
+  const activities = activityIds.length
+    ? await db.activity.findMany({
+        where: { id: { in: activityIds } },
+        select: {
+          conversationId: true,
+          kind: true,
+          direction: true,
+          status: true,
+          preview: true,
+          occurredAt: true,
+          hasMedia: true,
+          hasVoicemail: true,
+          hasRecording: true,
+        },
+      })
+    : [];
+  const latestByConversation = new Map(activities.map(({ conversationId, ...a }) => [conversationId!, a]));
+  for (const id of ids) result.set(id, { unreadCount: 0, messageCount: 0, callCount: 0, latest: latestByConversation.get(id) ?? null });
+  for (const row of latestIds) {
+    const entry = result.get(Number(row.conversationId));
+    if (entry) entry.unreadCount = Number(row.unread);
+  }
+  for (const row of counts) {
+    const entry = result.get(row.conversationId!);
+    if (!entry) continue;
+    if (row.kind === "message") entry.messageCount = row._count._all;
+    else entry.callCount = row._count._all;
+  }
+  return result;
+}
+
+/** How many conversations are open and done (for the inbox tabs), optionally on one workspace number. */
+export async function countConversationsByState(db: Db, phoneNumberId?: number | null): Promise<Record<ConversationState, number>> {
+  const scope = { lastActivityAt: { not: null }, ...(phoneNumberId ? { phoneNumberId } : {}) };
+  const [open, done] = await Promise.all([
+    db.conversation.count({ where: { AND: [scope, stateWhere(db, "open")] } }),
+    db.conversation.count({ where: { AND: [scope, stateWhere(db, "done")] } }),
+  ]);
+  return { open, done };
+}
+
+/** The workspace numbers that have conversations, for the inbox filter. */
+export async function listWorkspaceNumbers(db: Db) {
+  return db.phoneNumber.findMany({
+    where: { conversations: { some: {} } },
+    orderBy: [{ name: "asc" }, { number: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, number: true },
+  });
+}
+
+export type WorkspaceNumber = Awaited<ReturnType<typeof listWorkspaceNumbers>>[number];
+
+// ───────────────────────────── one conversation ─────────────────────────────
+
+/** Newest incoming message / missed call / voicemail of a conversation (null when none). */
+async function latestAttentionAt(db: Db, conversationId: number): Promise<Date | null> {
+  const row = await db.activity.findFirst({
+    where: {
+      conversationId,
+      direction: "incoming",
+      OR: [{ kind: "message" }, { kind: "call", status: { in: [...ATTENTION_CALL_OUTCOMES] } }],
+    },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    select: { occurredAt: true },
+  });
+  return row?.occurredAt ?? null;
+}
+
+export async function getConversation(db: Db, id: number) {
+  const row = await db.conversation.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      openphoneId: true,
+      participant: true,
+      lastActivityAt: true,
+      readAt: true,
+      doneAt: true,
+      markedUnread: true,
+      phoneNumber: { select: { id: true, openphoneId: true, name: true, number: true } },
+      contact: { select: { firstName: true, lastName: true, company: true, number: true } },
+    },
+  });
+  if (!row) return null;
+  const attentionAt = await latestAttentionAt(db, id);
+  const { readAt, markedUnread, ...rest } = row;
+  return {
+    ...rest,
+    readAt,
+    state: conversationState(row),
+    unread: isConversationUnread({ readAt, markedUnread, latestAttentionAt: attentionAt }),
+  };
+}
+
+export type ConversationDetail = NonNullable<Awaited<ReturnType<typeof getConversation>>>;
+
+// ───────────────────────────── thread items ─────────────────────────────
+
+export type ThreadMedia = {
+  id: number;
+  /** Our proxy URL (never the upstream one). */
+  url: string;
+  kind: AttachmentKind;
+  contentType: string | null;
+  size: number | null;
+  duration: number | null;
+  fileName: string;
+};
+
+export type ThreadMessage = {
+  type: "message";
+  activityId: number;
+  occurredAt: Date;
+  openphoneId: string;
+  direction: "incoming" | "outgoing";
+  text: string | null;
+  status: string;
+  errorCode: string | null;
+  errorMessage: string | null;
+  media: ThreadMedia[];
+};
+
+export type ThreadAudio = { id: number; url: string; duration: number | null; contentType: string | null };
+
+export type ThreadCall = {
+  type: "call";
+  activityId: number;
+  occurredAt: Date;
+  openphoneId: string;
+  direction: "incoming" | "outgoing" | null;
+  outcome: string | null;
+  /** Seconds. */
+  duration: number | null;
+  forwardedTo: string | null;
+  recordings: ThreadAudio[];
+  voicemail: ThreadAudio | null;
+  summary: { lines: string[]; nextSteps: string[]; sentiment: string | null } | null;
+  hasTranscript: boolean;
+};
+
+export type ThreadItem = ThreadMessage | ThreadCall;
+
+export type ThreadPage = {
+  /** Oldest first, the way a thread reads. */
+  items: ThreadItem[];
+  /** Cursor for the page of older items ("Load older"), null at the beginning of the conversation. */
+  olderCursor: string | null;
+};
+
+const threadSelect = {
+  id: true,
+  kind: true,
+  occurredAt: true,
+  message: {
+    select: {
+      openphoneId: true,
+      direction: true,
+      text: true,
+      status: true,
+      errorCode: true,
+      errorMessage: true,
+      media: {
+        orderBy: { position: "asc" },
+        select: { id: true, position: true, url: true, contentType: true, size: true, duration: true },
+      },
+    },
+  },
+  call: {
+    select: {
+      openphoneId: true,
+      direction: true,
+      outcome: true,
+      duration: true,
+      forwardedTo: true,
+      recordings: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, duration: true, contentType: true } },
+      voicemail: { select: { id: true, duration: true, contentType: true } },
+      summary: { select: { summary: true, nextSteps: true, sentiment: true } },
+      transcript: { select: { id: true } },
+    },
+  },
+} satisfies Prisma.ActivitySelect;
+
+type ActivityWithChildren = Prisma.ActivityGetPayload<{ select: typeof threadSelect }>;
+
+/** Items of a thread: the newest `limit` (or those older than `before`), returned oldest first. */
+export async function listConversationItems(
+  db: Db,
+  conversationId: number,
+  options: { before?: KeysetCursor | null; limit?: number } = {},
+): Promise<ThreadPage> {
+  const limit = options.limit ?? THREAD_PAGE_SIZE;
+  const rows = await db.activity.findMany({
+    where: { conversationId, ...(options.before ? afterCursor("occurredAt", options.before) : {}) },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: threadSelect,
+  });
+  const page = rows.slice(0, limit);
+  const oldest = page.at(-1);
+  return {
+    items: page.map(toThreadItem).filter((item): item is ThreadItem => item !== null).reverse(),
+    olderCursor: rows.length > limit && oldest ? encodeCursor({ at: oldest.occurredAt, id: oldest.id }) : null,
+  };
+}
+
+function toThreadItem(row: ActivityWithChildren): ThreadItem | null {
+  if (row.kind === "message" && row.message) {
+    const m = row.message;
+    return {
+      type: "message",
+      activityId: row.id,
+      occurredAt: row.occurredAt,
+      openphoneId: m.openphoneId,
+      direction: m.direction,
+      text: m.text,
+      status: m.status,
+      errorCode: m.errorCode,
+      errorMessage: m.errorMessage,
+      media: m.media.map(toThreadMedia),
+    };
+  }
+  if (row.kind === "call" && row.call) {
+    const c = row.call;
+    return {
+      type: "call",
+      activityId: row.id,
+      occurredAt: row.occurredAt,
+      openphoneId: c.openphoneId,
+      direction: c.direction,
+      outcome: c.outcome,
+      duration: c.duration,
+      forwardedTo: c.forwardedTo,
+      recordings: c.recordings.map((r) => ({ id: r.id, url: mediaProxyUrl("recording", r.id), duration: r.duration, contentType: r.contentType })),
+      voicemail: c.voicemail
+        ? { id: c.voicemail.id, url: mediaProxyUrl("voicemail", c.voicemail.id), duration: c.voicemail.duration, contentType: c.voicemail.contentType }
+        : null,
+      summary: c.summary
+        ? { lines: parseStringList(c.summary.summary), nextSteps: parseStringList(c.summary.nextSteps), sentiment: c.summary.sentiment }
+        : null,
+      hasTranscript: c.transcript !== null,
+    };
+  }
+  return null;
+}
+
+function toThreadMedia(media: { id: number; position: number; url: string; contentType: string | null; size: number | null; duration: number | null }): ThreadMedia {
+  const contentType = resolveContentType(media.contentType, media.url);
+  return {
+    id: media.id,
+    url: mediaProxyUrl("attachment", media.id),
+    kind: attachmentKind(contentType),
+    contentType,
+    size: media.size,
+    duration: media.duration,
+    fileName: attachmentFileName(media.url, media.contentType, media.position),
+  };
+}
+
+/** One message by its OpenPhone id (AC…), with its attachments as proxy URLs. */
+export async function getMessage(db: Db, openphoneMessageId: string) {
+  const row = await db.message.findUnique({
+    where: { openphoneId: openphoneMessageId },
+    select: {
+      openphoneId: true,
+      direction: true,
+      fromNumber: true,
+      toNumbers: true,
+      text: true,
+      status: true,
+      errorCode: true,
+      errorMessage: true,
+      userId: true,
+      occurredAt: true,
+      statusAt: true,
+      conversationId: true,
+      phoneNumber: { select: { openphoneId: true, name: true, number: true } },
+      media: {
+        orderBy: { position: "asc" },
+        select: { id: true, position: true, url: true, contentType: true, size: true, duration: true },
+      },
+    },
+  });
+  if (!row) return null;
+  return { ...row, toNumbers: row.toNumbers ? row.toNumbers.split(",") : [], media: row.media.map(toThreadMedia) };
+}
+
+export type MessageDetail = NonNullable<Awaited<ReturnType<typeof getMessage>>>;
+
+// ───────────────────────────── state changes ─────────────────────────────
+
+export type ConversationUpdate = { ok: true; changed: boolean } | { ok: false; reason: "not_found" };
+
+// Writes are one-statement batch transactions: on SQLite they queue behind an ingest transaction
+// instead of running inside its window (see design.md §8, "The SQLite adapter holds one connection").
+async function updateConversation(db: Db, id: number, data: Prisma.ConversationUpdateManyMutationInput): Promise<number> {
+  const [result] = await db.$transaction([db.conversation.updateMany({ where: { id }, data })]);
+  return result.count;
+}
+
+/** Opening a thread reads it: clears "marked unread" and moves readAt past every item. No write when already read. */
+export async function markConversationRead(db: Db, id: number, now: Date): Promise<ConversationUpdate> {
+  const row = await db.conversation.findUnique({ where: { id }, select: { readAt: true, markedUnread: true } });
+  if (!row) return { ok: false, reason: "not_found" };
+  const attentionAt = await latestAttentionAt(db, id);
+  if (!isConversationUnread({ readAt: row.readAt, markedUnread: row.markedUnread, latestAttentionAt: attentionAt })) {
+    return { ok: true, changed: false };
+  }
+  await updateConversation(db, id, { readAt: readAtOnOpen(now, attentionAt), markedUnread: false });
+  return { ok: true, changed: true };
+}
+
+export async function markConversationUnread(db: Db, id: number): Promise<ConversationUpdate> {
+  const row = await db.conversation.findUnique({ where: { id }, select: { markedUnread: true } });
+  if (!row) return { ok: false, reason: "not_found" };
+  if (row.markedUnread) return { ok: true, changed: false };
+  await updateConversation(db, id, { markedUnread: true });
+  return { ok: true, changed: true };
+}
+
+/** Mark done (done = true) or reopen (done = false). Repeating either changes nothing. */
+export async function setConversationDone(db: Db, id: number, done: boolean, now: Date): Promise<ConversationUpdate> {
+  const row = await db.conversation.findUnique({ where: { id }, select: { doneAt: true, lastActivityAt: true } });
+  if (!row) return { ok: false, reason: "not_found" };
+  const current = conversationState(row);
+  if ((current === "done") === done) return { ok: true, changed: false };
+  await updateConversation(db, id, { doneAt: done ? doneAtOnMark(now, row.lastActivityAt) : null });
+  return { ok: true, changed: true };
+}
