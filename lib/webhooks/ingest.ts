@@ -3,6 +3,7 @@ import { applyEvent } from "../activity/apply-event";
 import type { Database } from "../db/create-database";
 import type { Tx } from "../db/types";
 import type { Logger } from "../log";
+import { changedActivityIds, notifyActivityInTransaction, publishActivity, type ActivityChange } from "../live/publish";
 import { normalizeEvent } from "../openphone/events";
 import type { NormalizeResult } from "../openphone/normalized";
 import { verifyWebhookSignature, type HeaderSource, type SignatureFailureReason, type SigningKey } from "../openphone/signature";
@@ -83,10 +84,12 @@ async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput):
 
   for (let attempt = 1; ; attempt++) {
     try {
-      const outcome = await deps.db.prisma.$transaction((tx) => recordAndApply(tx, record, normalized), {
+      const change: ActivityChange = { ids: [] };
+      const outcome = await deps.db.prisma.$transaction((tx) => recordAndApply(tx, record, normalized, deps.db, change), {
         maxWait: 10_000,
         timeout: 15_000,
       });
+      if (outcome === "processed") publishActivity(deps.db, change);
       return {
         httpStatus: 200,
         outcome,
@@ -154,7 +157,13 @@ function buildEventRecord(input: {
   };
 }
 
-async function recordAndApply(tx: Tx, record: EventRecord, normalized: NormalizeResult): Promise<StoredOutcome> {
+async function recordAndApply(
+  tx: Tx,
+  record: EventRecord,
+  normalized: NormalizeResult,
+  db: Database,
+  change: ActivityChange,
+): Promise<StoredOutcome> {
   // Native upsert on PostgreSQL (INSERT … ON CONFLICT DO UPDATE): concurrent copies wait on the
   // unique index and then count as duplicates. A fresh row comes back with duplicates = 0.
   const row = await tx.webhookEvent.upsert({
@@ -177,7 +186,12 @@ async function recordAndApply(tx: Tx, record: EventRecord, normalized: Normalize
       },
     });
   }
-  if (normalized.ok) await applyEvent(tx, normalized.event, normalized.envelope);
+  if (normalized.ok) {
+    await applyEvent(tx, normalized.event, normalized.envelope);
+    // Live updates (lib/live/): on PostgreSQL the NOTIFY rides this transaction and is delivered on commit.
+    change.ids = await changedActivityIds(tx, normalized.event);
+    await notifyActivityInTransaction(tx, db, change);
+  }
   return record.status;
 }
 

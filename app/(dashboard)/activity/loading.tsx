@@ -1,5 +1,5 @@
-import { ListSkeleton } from "@/components/skeletons";
+import { TimelineSkeleton } from "@/components/timeline/timeline-skeleton";
 
 export default function Loading() {
-  return <ListSkeleton label="Loading activity" />;
+  return <TimelineSkeleton />;
 }

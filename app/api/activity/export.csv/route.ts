@@ -1,0 +1,24 @@
+import { authenticateRequest } from "@/lib/auth/guards";
+import { csvFileName, timelineCsvStream } from "@/lib/activity/timeline-csv";
+import { readTimelineApiRequest } from "@/lib/activity/timeline-request";
+import { getDatabase } from "@/lib/db";
+import { env } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/activity/export.csv?<filters>: every matching row as CSV, streamed in keyset batches. */
+export async function GET(request: Request): Promise<Response> {
+  const auth = await authenticateRequest(request);
+  if (!auth.ok) return auth.response;
+  const parsed = readTimelineApiRequest(new URL(request.url).searchParams);
+  if (!parsed.ok) return Response.json({ error: "invalid_query", issues: parsed.issues }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  const { filters, tz } = parsed.value;
+  const baseUrl = env().WEBHOOK_BASE_URL.replace(/\/+$/, "");
+  return new Response(timelineCsvStream(getDatabase(), { filters, tz, baseUrl }), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${csvFileName(new Date(), tz)}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

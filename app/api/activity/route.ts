@@ -1,0 +1,24 @@
+import { authenticateRequest } from "@/lib/auth/guards";
+import { getTimelinePage, listNewerThan } from "@/lib/activity/timeline";
+import { readTimelineApiRequest } from "@/lib/activity/timeline-request";
+import { getDatabase } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/activity?<filters>&cursor=…&limit=… → { items, nextCursor }: the timeline (or search
+ * results with `q`) as JSON, same query string as /activity. `after=<id>` lists rows created since.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const auth = await authenticateRequest(request);
+  if (!auth.ok) return auth.response;
+  const parsed = readTimelineApiRequest(new URL(request.url).searchParams);
+  if (!parsed.ok) return Response.json({ error: "invalid_query", issues: parsed.issues }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  const { query, filters, cursor } = parsed.value;
+  const db = getDatabase();
+  const page =
+    query.after !== undefined
+      ? { items: await listNewerThan(db, filters, query.after, query.limit), nextCursor: null }
+      : await getTimelinePage(db, { filters, cursor, limit: query.limit });
+  return Response.json(page, { headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,20 @@
+import { authenticateRequest } from "@/lib/auth/guards";
+import { liveHub } from "@/lib/live/source";
+import { liveEventStream } from "@/lib/live/sse";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/live: Server-Sent Events; `activity` events carry changed row ids only, plus heartbeats. */
+export async function GET(request: Request): Promise<Response> {
+  const auth = await authenticateRequest(request);
+  if (!auth.ok) return auth.response;
+  return new Response(liveEventStream(liveHub(), request.signal), {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      // no-transform: compression would buffer the stream.
+      "Cache-Control": "no-cache, no-store, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}

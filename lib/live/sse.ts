@@ -1,0 +1,55 @@
+import type { LiveEvent, LiveHub } from "./hub";
+
+export const HEARTBEAT_MS = 20_000;
+/** How long the browser waits before reconnecting after the stream drops. */
+export const RETRY_MS = 3_000;
+
+const encoder = new TextEncoder();
+
+export function sseFrame(event: string, data: unknown): Uint8Array {
+  return encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
+/**
+ * A Server-Sent Events stream of the hub's events plus a heartbeat (which also lets proxies and the
+ * browser notice a dead connection). Ends when the client goes away (`signal`).
+ */
+export function liveEventStream(hub: LiveHub, signal: AbortSignal, options: { heartbeatMs?: number; now?: () => number } = {}): ReadableStream<Uint8Array> {
+  const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+  const now = options.now ?? Date.now;
+  let cleanup = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      const send = (chunk: Uint8Array) => {
+        if (closed) return;
+        try {
+          controller.enqueue(chunk);
+        } catch {
+          cleanup();
+        }
+      };
+      const unsubscribe = hub.subscribe((event: LiveEvent) => {
+        send(event.type === "activity" ? sseFrame("activity", { ids: event.ids }) : sseFrame("resync", {}));
+      });
+      const heartbeat = setInterval(() => send(sseFrame("heartbeat", { t: now() })), heartbeatMs);
+      cleanup = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      };
+      signal.addEventListener("abort", cleanup, { once: true });
+      send(encoder.encode(`retry: ${RETRY_MS}\n\n`));
+      send(sseFrame("ready", { t: now() }));
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}
