@@ -1,38 +1,15 @@
 "use client";
 
-import { useEffect } from "react";
-import { AlertIcon, RetryIcon } from "@/components/icons";
+import { RouteError } from "@/components/route-error";
 
-/** Error boundary for every page below the root layout. Server errors arrive with only a digest. */
+/** Error boundary for every page below the root layout. */
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-
-  const digest = error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;
-
   return (
-    <div role="alert" className="flex flex-col items-start py-16 sm:py-24">
-      <span className="flex size-10 items-center justify-center rounded-lg bg-rose-50 text-rose-600 ring-1 ring-rose-600/15 dark:bg-rose-400/10 dark:text-rose-300 dark:ring-rose-400/20">
-        <AlertIcon className="size-5" />
-      </span>
-      <h1 className="mt-4 text-2xl font-semibold tracking-tight text-zinc-950 dark:text-white">Something went wrong</h1>
-      <p className="mt-2 max-w-md text-sm text-zinc-600 dark:text-zinc-400">
-        This page could not be loaded. If the database was briefly unavailable, trying again usually works.
-      </p>
-      {digest ? (
-        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-          Reference for the server log: <code className="font-mono">{digest}</code>
-        </p>
-      ) : null}
-      <button
-        type="button"
-        onClick={() => retry()}
-        className="mt-6 inline-flex h-9 items-center gap-2 rounded-md bg-zinc-900 px-3.5 text-sm font-medium text-white shadow-xs hover:bg-zinc-700 dark:bg-white dark:text-zinc-900 dark:hover:bg-zinc-200"
-      >
-        <RetryIcon className="size-4" />
-        Try again
-      </button>
-    </div>
+    <RouteError
+      error={error}
+      retry={retry}
+      title="Something went wrong"
+      description="This page could not be loaded. If the database was briefly unavailable, trying again usually works."
+    />
   );
 }

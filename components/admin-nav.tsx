@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { TokenIcon, UsersIcon, OverviewIcon } from "@/components/auth-icons";
+import { TokenIcon, UsersIcon, OverviewIcon } from "@/components/icons";
 
 const TABS = [
   { href: "/admin", label: "Overview", Icon: OverviewIcon },

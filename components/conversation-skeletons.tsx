@@ -1,19 +1,6 @@
-import type { ReactNode } from "react";
+import { Bar, Loading } from "./skeletons";
 
 /** Placeholders for the inbox, a thread and a call while their data loads (loading.tsx files). */
-
-function Bar({ className }: { className: string }) {
-  return <div className={`rounded bg-zinc-200/80 motion-safe:animate-pulse dark:bg-white/10 ${className}`} />;
-}
-
-function Loading({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div role="status" aria-live="polite" aria-busy="true">
-      <span className="sr-only">{label}</span>
-      {children}
-    </div>
-  );
-}
 
 export function InboxSkeleton() {
   return (

@@ -5,7 +5,21 @@ import { useEffect } from "react";
 import { AlertIcon, RetryIcon } from "@/components/icons";
 
 /** Body of a segment's error.tsx: what failed, a retry, and a way back. Server errors arrive with only a digest. */
-export function RouteError({ error, retry, title, backHref, backLabel }: { error: unknown; retry: () => void; title: string; backHref: string; backLabel: string }) {
+export function RouteError({
+  error,
+  retry,
+  title,
+  description = "Something went wrong while loading this page. If the database was briefly unavailable, trying again usually works.",
+  backHref,
+  backLabel,
+}: {
+  error: unknown;
+  retry: () => void;
+  title: string;
+  description?: string;
+  backHref?: string;
+  backLabel?: string;
+}) {
   useEffect(() => {
     console.error(error);
   }, [error]);
@@ -16,9 +30,7 @@ export function RouteError({ error, retry, title, backHref, backLabel }: { error
         <AlertIcon className="size-5" />
       </span>
       <h1 className="mt-4 text-2xl font-semibold tracking-tight text-zinc-950 dark:text-white">{title}</h1>
-      <p className="mt-2 max-w-md text-sm text-zinc-600 dark:text-zinc-400">
-        Something went wrong while loading this page. If the database was briefly unavailable, trying again usually works.
-      </p>
+      <p className="mt-2 max-w-md text-sm text-zinc-600 dark:text-zinc-400">{description}</p>
       {digest ? (
         <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
           Reference for the server log: <code className="font-mono">{digest}</code>
@@ -33,9 +45,11 @@ export function RouteError({ error, retry, title, backHref, backLabel }: { error
           <RetryIcon className="size-4" />
           Try again
         </button>
-        <Link href={backHref} className="text-sm font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
-          {backLabel}
-        </Link>
+        {backHref ? (
+          <Link href={backHref} className="text-sm font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+            {backLabel}
+          </Link>
+        ) : null}
       </div>
     </div>
   );

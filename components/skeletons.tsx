@@ -2,11 +2,11 @@ import type { ReactNode } from "react";
 
 /** Placeholders shown by the loading.tsx files while a page's data loads. */
 
-function Bar({ className }: { className: string }) {
+export function Bar({ className }: { className: string }) {
   return <div className={`rounded bg-zinc-200/80 motion-safe:animate-pulse dark:bg-white/10 ${className}`} />;
 }
 
-function Loading({ label, children }: { label: string; children: ReactNode }) {
+export function Loading({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div role="status" aria-live="polite" aria-busy="true">
       <span className="sr-only">{label}</span>

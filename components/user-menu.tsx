@@ -1,4 +1,4 @@
-import { SignOutIcon } from "@/components/auth-icons";
+import { SignOutIcon } from "@/components/icons";
 import { Badge } from "@/components/badge";
 import type { SessionUser } from "@/lib/auth/types";
 
