@@ -52,11 +52,12 @@ function run(command, commandArgs) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// Configuration and database first: a bad DATABASE_URL fails in a second, not after a build.
+run(bin("tsx"), ["scripts/preflight.ts"]);
 if (!args.includes("--no-build") && buildIsStale()) {
   console.log("▶ Building the app (first start or sources changed)…");
   run(bin("next"), ["build"]);
 }
-run(bin("tsx"), ["scripts/preflight.ts"]);
 
 const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, stdio: "inherit", env: childEnv });
 console.log(`▶ OpenPhone inbox: http://localhost:${port}  (webhook endpoint: /api/webhooks/openphone)`);

@@ -249,6 +249,27 @@ describe(`migration runner (${testDialect()})`, () => {
 });
 
 describe("database URL errors", () => {
+  it("npm run app stops with one clear line and exit code 1 before building", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-"));
+    for (const [url, expected] of [
+      ["mysql://root@localhost/app", /^✖ Invalid configuration: DATABASE_URL: must start with file:/],
+      ["postgresql://postgres:hunter2@127.0.0.1:1/test", /^✖ Database postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/test is not usable: .*ECONNREFUSED/],
+    ] as const) {
+      const run = spawnSync(process.execPath, ["scripts/app.mjs", "--port", "3999"], {
+        cwd: path.resolve(import.meta.dirname, "../.."),
+        env: { ...process.env, DATABASE_URL: url, APP_SECRET_FILE: path.join(dir, "s"), NEXT_DIST_DIR: ".next-never-built" },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(run.status, run.stderr).toBe(1);
+      const lines = run.stderr.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(expected);
+      expect(run.stdout).not.toMatch(/Building/);
+    }
+  });
+
   it("an unreachable database gives one readable line", async () => {
     const { prepareDatabase } = await import("@/lib/db/prepare");
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "appsecret-"));
