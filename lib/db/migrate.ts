@@ -28,7 +28,8 @@ export function readMigrations(dialect: DatabaseTarget["dialect"], root = defaul
 }
 
 function defaultMigrationsRoot(): string {
-  return path.join(process.cwd(), "prisma", "migrations");
+  // The folder is read at run time from the app's working directory, not bundled.
+  return path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
 }
 
 /** Applies every pending migration, each once and in its own transaction, and records it. */
