@@ -70,10 +70,14 @@ export async function mergeCall(tx: Tx, call: NormalizedCall, phase: CallPhase |
     },
   });
   const rank = callRank(phase, call.status);
+  // Same rank: only a newer resource timestamp overwrites; without timestamps (app payloads, calls
+  // embedded in recording events) the event only fills gaps, so arrival order cannot matter.
   const advance =
     rank > stored.statusRank ||
     (rank === stored.statusRank &&
-      (call.updatedAt === null || stored.sourceUpdatedAt === null || call.updatedAt >= stored.sourceUpdatedAt));
+      call.updatedAt !== null &&
+      stored.sourceUpdatedAt !== null &&
+      call.updatedAt >= stored.sourceUpdatedAt);
 
   const occurredAt = pick(advance, call.createdAt, stored.occurredAt);
   const parties = await linkParties(tx, {

@@ -30,13 +30,19 @@ export async function projectContact(
         deletedAt: null,
         sourceUpdatedAt: versionAt,
       };
-  if (existing) {
-    await tx.contact.update({ where: { id: existing.id }, data });
-  } else {
-    await tx.contact.upsert({
-      where: { openphoneContactId: contact.id },
-      create: { ...data, number },
-      update: data,
-    });
-  }
+  const id =
+    existing?.id ??
+    (
+      await tx.contact.upsert({
+        where: { openphoneContactId: contact.id },
+        create: { ...data, number },
+        update: {},
+        select: { id: true },
+      })
+    ).id;
+  // Conditional in SQL: a concurrent, newer version may have been written since the read above.
+  await tx.contact.updateMany({
+    where: { id, OR: [{ sourceUpdatedAt: null }, { sourceUpdatedAt: { lte: versionAt } }] },
+    data,
+  });
 }

@@ -109,12 +109,20 @@ export function timelineCsvStream(
         controller.enqueue(encoder.encode(`\uFEFF${csvRow([...CSV_COLUMNS])}`));
         return;
       }
-      const page = await getTimelinePage(db, { filters: input.filters, cursor, limit: batchSize });
-      if (page.items.length > 0) {
-        controller.enqueue(encoder.encode(page.items.map((item) => timelineCsvRow(item, input.tz, input.baseUrl)).join("")));
+      try {
+        const page = await getTimelinePage(db, { filters: input.filters, cursor, limit: batchSize });
+        if (page.items.length > 0) {
+          controller.enqueue(encoder.encode(page.items.map((item) => timelineCsvRow(item, input.tz, input.baseUrl)).join("")));
+        }
+        cursor = decodeCursor(page.nextCursor ?? undefined);
+        if (!cursor) controller.close();
+      } catch (error) {
+        // The 200 and the header row are already sent: end with a visible marker so a cut-off file
+        // is never mistaken for a complete one, then fail the stream.
+        console.error(JSON.stringify({ level: "error", msg: "csv export failed", error: String(error) }));
+        controller.enqueue(encoder.encode(csvRow(["# export failed before the end; download it again"])));
+        controller.error(error);
       }
-      cursor = decodeCursor(page.nextCursor ?? undefined);
-      if (!cursor) controller.close();
     },
   });
 }

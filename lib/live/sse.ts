@@ -3,6 +3,13 @@ import type { LiveEvent, LiveHub } from "./hub";
 export const HEARTBEAT_MS = 20_000;
 /** How long the browser waits before reconnecting after the stream drops. */
 export const RETRY_MS = 3_000;
+/**
+ * A stream ends after this long; the browser reconnects (EventSource does so by itself) and the
+ * route authenticates again, so a revoked token or deactivated user stops receiving within it.
+ */
+export const MAX_STREAM_MS = 10 * 60_000;
+/** Chunks queued for a client that stopped reading; beyond this the stream is dropped. */
+const MAX_QUEUED_CHUNKS = 256;
 
 const encoder = new TextEncoder();
 
@@ -14,8 +21,13 @@ export function sseFrame(event: string, data: unknown): Uint8Array {
  * A Server-Sent Events stream of the hub's events plus a heartbeat (which also lets proxies and the
  * browser notice a dead connection). Ends when the client goes away (`signal`).
  */
-export function liveEventStream(hub: LiveHub, signal: AbortSignal, options: { heartbeatMs?: number; now?: () => number } = {}): ReadableStream<Uint8Array> {
+export function liveEventStream(
+  hub: LiveHub,
+  signal: AbortSignal,
+  options: { heartbeatMs?: number; maxStreamMs?: number; now?: () => number } = {},
+): ReadableStream<Uint8Array> {
   const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+  const maxStreamMs = options.maxStreamMs ?? MAX_STREAM_MS;
   const now = options.now ?? Date.now;
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
@@ -23,6 +35,7 @@ export function liveEventStream(hub: LiveHub, signal: AbortSignal, options: { he
       let closed = false;
       const send = (chunk: Uint8Array) => {
         if (closed) return;
+        if ((controller.desiredSize ?? 0) < -MAX_QUEUED_CHUNKS) return cleanup();
         try {
           controller.enqueue(chunk);
         } catch {
@@ -33,10 +46,12 @@ export function liveEventStream(hub: LiveHub, signal: AbortSignal, options: { he
         send(event.type === "activity" ? sseFrame("activity", { ids: event.ids }) : sseFrame("resync", {}));
       });
       const heartbeat = setInterval(() => send(sseFrame("heartbeat", { t: now() })), heartbeatMs);
+      const lifetime = setTimeout(() => cleanup(), maxStreamMs);
       cleanup = () => {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
+        clearTimeout(lifetime);
         unsubscribe();
         try {
           controller.close();
@@ -45,6 +60,7 @@ export function liveEventStream(hub: LiveHub, signal: AbortSignal, options: { he
         }
       };
       signal.addEventListener("abort", cleanup, { once: true });
+      if (signal.aborted) return cleanup();
       send(encoder.encode(`retry: ${RETRY_MS}\n\n`));
       send(sseFrame("ready", { t: now() }));
     },

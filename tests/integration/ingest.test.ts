@@ -233,6 +233,37 @@ describe(`ordering (${testDialect()})`, () => {
     expect((await db.prisma.transcriptSegment.findMany()).map((s) => s.content)).toEqual(["new"]);
   });
 
+  it("contact versions never go backwards, even when delivered concurrently", async () => {
+    const { contactEvent } = await import("@/lib/simulator/payloads");
+    for (let round = 0; round < 8; round++) {
+      const id = `CTrace${round}`;
+      const phone = `+1555010${String(round).padStart(4, "0")}`;
+      const older = contactEvent({ id, phone, firstName: "Old", updatedAt: new Date("2026-06-01T10:00:00Z") });
+      const newer = contactEvent({ id, phone, firstName: "New", updatedAt: new Date("2026-06-01T10:05:00Z") });
+      await Promise.all([poster.post(newer), poster.post(older)]);
+      expect(await db.prisma.contact.findUniqueOrThrow({ where: { openphoneContactId: id } })).toMatchObject({ firstName: "New" });
+    }
+  });
+
+  it("a call object inside a later recording event does not overwrite what call.completed set", async () => {
+    const id = "ACorder06";
+    const createdAt = new Date("2026-06-01T13:00:00Z");
+    await poster.post(callEvent({ id, createdAt, answeredAt: new Date("2026-06-01T13:00:05Z"), completedAt: new Date("2026-06-01T13:02:05Z") }));
+    // The recording event's embedded call is a stale copy (no updatedAt in app payloads).
+    const stale = callEvent({
+      type: "call.recording.completed",
+      id,
+      createdAt,
+      answeredAt: new Date("2026-06-01T13:00:09Z"),
+      completedAt: new Date("2026-06-01T13:01:00Z"),
+      media: [{ url: "https://m.test/r.mp3", type: "audio/mpeg", duration: 120 }],
+    });
+    await poster.post(stale);
+    const call = await db.prisma.call.findUniqueOrThrow({ where: { openphoneId: id }, include: { recordings: true } });
+    expect(call).toMatchObject({ answeredAt: new Date("2026-06-01T13:00:05Z"), completedAt: new Date("2026-06-01T13:02:05Z"), duration: 120 });
+    expect(call.recordings).toHaveLength(1);
+  });
+
   it("several recording segments attach to one call", async () => {
     const callId = "ACorder05";
     await poster.post(recordingEvent({ callId, recordingId: "CRa", url: "https://m.test/a.mp3" }));

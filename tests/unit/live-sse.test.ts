@@ -34,6 +34,33 @@ describe("SSE stream of live events", () => {
     expect(hub.listenerCount()).toBe(0);
   });
 
+  it("ends after its maximum lifetime so the client reconnects and is authenticated again", async () => {
+    const hub = createLiveHub();
+    const stream = liveEventStream(hub, new AbortController().signal, { heartbeatMs: 10_000, maxStreamMs: 40 });
+    const reader = stream.getReader();
+    await readUntil(reader, (t) => t.includes("event: ready"));
+    expect(hub.listenerCount()).toBe(1);
+    expect((await reader.read()).done).toBe(true);
+    expect(hub.listenerCount()).toBe(0);
+  });
+
+  it("a request aborted before the stream starts subscribes nothing", async () => {
+    const hub = createLiveHub();
+    const abort = new AbortController();
+    abort.abort();
+    const reader = liveEventStream(hub, abort.signal).getReader();
+    expect((await reader.read()).done).toBe(true);
+    expect(hub.listenerCount()).toBe(0);
+  });
+
+  it("drops a client that stopped reading instead of queueing without bound", async () => {
+    const hub = createLiveHub();
+    liveEventStream(hub, new AbortController().signal, { heartbeatMs: 10_000 });
+    expect(hub.listenerCount()).toBe(1);
+    for (let i = 0; i < 400; i++) hub.emit({ type: "activity", ids: [i] });
+    expect(hub.listenerCount()).toBe(0);
+  });
+
   it("one failing subscriber does not stop the others", () => {
     const hub = createLiveHub();
     const heard: number[] = [];
