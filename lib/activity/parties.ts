@@ -1,18 +1,21 @@
 import type { Tx } from "../db/types";
 
+/*
+ * First-seen rows are inserted with INSERT … ON CONFLICT DO NOTHING (same SQL on both databases):
+ * a concurrent delivery inserting the same number, contact or conversation makes this a no-op
+ * instead of a unique violation that would abort the whole PostgreSQL transaction.
+ */
+
 /** Upserts a workspace number by its PN… id, filling in its E.164 number once known. */
 export async function ensurePhoneNumber(tx: Tx, openphoneId: string, number: string | null): Promise<number> {
   // Read first: the common case (a known number) costs one query and takes no row lock, so
   // deliveries on one busy workspace number do not queue behind each other.
-  const known = await tx.phoneNumber.findUnique({ where: { openphoneId }, select: { id: true, number: true } });
-  const row =
-    known ??
-    (await tx.phoneNumber.upsert({
-      where: { openphoneId },
-      create: { openphoneId, number },
-      update: {},
-      select: { id: true, number: true },
-    }));
+  const select = { id: true, number: true } as const;
+  let row = await tx.phoneNumber.findUnique({ where: { openphoneId }, select });
+  if (!row) {
+    await tx.$executeRaw`INSERT INTO "PhoneNumber" ("openphoneId", "number", "updatedAt") VALUES (${openphoneId}, ${number}, ${new Date()}) ON CONFLICT ("openphoneId") DO NOTHING`;
+    row = await tx.phoneNumber.findUniqueOrThrow({ where: { openphoneId }, select });
+  }
   if (number && !row.number) await tx.phoneNumber.update({ where: { id: row.id }, data: { number } });
   return row.id;
 }
@@ -21,8 +24,8 @@ export async function ensurePhoneNumber(tx: Tx, openphoneId: string, number: str
 export async function ensureContactByNumber(tx: Tx, number: string): Promise<number> {
   const known = await tx.contact.findUnique({ where: { number }, select: { id: true } });
   if (known) return known.id;
-  const row = await tx.contact.upsert({ where: { number }, create: { number }, update: {}, select: { id: true } });
-  return row.id;
+  await tx.$executeRaw`INSERT INTO "Contact" ("number", "updatedAt") VALUES (${number}, ${new Date()}) ON CONFLICT ("number") DO NOTHING`;
+  return (await tx.contact.findUniqueOrThrow({ where: { number }, select: { id: true } })).id;
 }
 
 /**
@@ -35,19 +38,13 @@ export async function ensureConversation(
 ): Promise<number> {
   const key = { phoneNumberId_participant: { phoneNumberId: input.phoneNumberId, participant: input.participant } };
   const select = { id: true, openphoneId: true, lastActivityAt: true, contactId: true } as const;
-  const row =
-    (await tx.conversation.findUnique({ where: key, select })) ??
-    (await tx.conversation.upsert({
-      where: key,
-      create: {
-        phoneNumberId: input.phoneNumberId,
-        participant: input.participant,
-        contactId: input.contactId,
-        lastActivityAt: input.activityAt,
-      },
-      update: {},
-      select,
-    }));
+  let row = await tx.conversation.findUnique({ where: key, select });
+  if (!row) {
+    await tx.$executeRaw`INSERT INTO "Conversation" ("phoneNumberId", "participant", "contactId", "lastActivityAt", "updatedAt")
+      VALUES (${input.phoneNumberId}, ${input.participant}, ${input.contactId}, ${input.activityAt}, ${new Date()})
+      ON CONFLICT ("phoneNumberId", "participant") DO NOTHING`;
+    row = await tx.conversation.findUniqueOrThrow({ where: key, select });
+  }
   if (!row.lastActivityAt || row.lastActivityAt < input.activityAt) {
     // Conditional in SQL: a concurrent delivery may have moved it further meanwhile.
     await tx.conversation.updateMany({

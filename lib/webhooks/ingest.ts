@@ -32,7 +32,7 @@ export type IngestResult =
 /** Headers worth keeping in the event log: enough to debug a delivery, nothing secret. */
 const LOGGED_HEADERS = ["content-type", "content-length", "user-agent", "webhook-id", "webhook-timestamp", "x-forwarded-for"];
 
-const MAX_TX_ATTEMPTS = 3;
+const MAX_TX_ATTEMPTS = 4;
 
 /**
  * verify → record → project, for one delivery. The event-log row and the domain writes commit in
@@ -99,7 +99,11 @@ async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput):
       };
     } catch (error) {
       const kind = classifyDbError(error);
-      if (kind === "conflict" && attempt < MAX_TX_ATTEMPTS) continue;
+      if (kind === "conflict" && attempt < MAX_TX_ATTEMPTS) {
+        // Let the transaction we collided with commit before trying again.
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+        continue;
+      }
       if (kind === "unavailable") return { httpStatus: 503, outcome: "database_unavailable" };
       deps.log.error("webhook processing failed", { eventId: record.eventId, type: record.type, error: describe(error) });
       await recordFailure(deps, record, error).catch((e: unknown) =>

@@ -31,7 +31,8 @@ export function createPoster(db: Database, overrides: Partial<IngestDeps> = {}) 
     signingKeys: keys.keys,
     maxBodyBytes: 1024 * 1024,
     toleranceSeconds: 300,
-    log: createLogger("silent"),
+    // TEST_LOG=error shows the pipeline's own log lines when debugging a failure.
+    log: createLogger((process.env.TEST_LOG as "error" | undefined) ?? "silent"),
     ...overrides,
   };
   const post = (payload: string | object, options: PostOptions = {}): Promise<IngestResult> => {
