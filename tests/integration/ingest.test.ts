@@ -5,6 +5,7 @@ import { callEvent, messageEvent, recordingEvent, summaryEvent, transcriptEvent 
 import { ingestWebhook } from "@/lib/webhooks/ingest";
 import { createLogger } from "@/lib/log";
 import { domainSnapshot } from "../helpers/domain-snapshot";
+import { tableCounts } from "../helpers/table-counts";
 import { TEST_APP_SECRET, TEST_SECRET, createPoster, fixtureNames, readFixture } from "../helpers/ingest";
 import { signedHeaders } from "@/lib/simulator/sign";
 import { createTestDatabase, testDialect, type TestDatabase } from "../helpers/test-db";
@@ -25,24 +26,8 @@ afterAll(async () => {
   await Promise.all(opened.map((d) => d.prisma.$disconnect().catch(() => undefined)));
 });
 
-async function counts() {
-  const p = db.prisma;
-  const [events, messages, media, calls, recordings, voicemails, summaries, transcripts, segments, contacts, conversations, activities] =
-    await Promise.all([
-      p.webhookEvent.count(),
-      p.message.count(),
-      p.mediaAttachment.count(),
-      p.call.count(),
-      p.recording.count(),
-      p.voicemail.count(),
-      p.callSummary.count(),
-      p.callTranscript.count(),
-      p.transcriptSegment.count(),
-      p.contact.count(),
-      p.conversation.count(),
-      p.activity.count(),
-    ]);
-  return { events, messages, media, calls, recordings, voicemails, summaries, transcripts, segments, contacts, conversations, activities };
+function counts() {
+  return tableCounts(db.prisma);
 }
 
 describe(`every fixture lands correctly (${testDialect()})`, () => {
