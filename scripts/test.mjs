@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ensureChromium } from "./chromium.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -44,6 +45,16 @@ function vitestCounts(file) {
 function playwrightCounts(file) {
   const { stats } = JSON.parse(fs.readFileSync(file, "utf8"));
   return { passed: stats.expected + (stats.flaky ?? 0), failed: stats.unexpected + (stats.errors?.length ?? 0) };
+}
+
+// The e2e suite needs a browser: find or install it before any suite runs, or stop with one line.
+if (suites.some((s) => s.name === "e2e")) {
+  const browser = ensureChromium({ root: process.env.CHROMIUM_LOOKUP_ROOT || "/" });
+  if ("error" in browser) {
+    console.error(browser.error);
+    process.exit(1);
+  }
+  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE = browser.path;
 }
 
 const summary = [];

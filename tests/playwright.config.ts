@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { findChromium } from "../scripts/chromium.mjs";
 import { E2E_BASE_URL, E2E_PORT, E2E_SIGNING_SECRET } from "./helpers/e2e-env";
 
 // Run with: npx playwright test -c tests/playwright.config.ts
@@ -32,8 +33,8 @@ export default defineConfig({
     trace: "retain-on-failure",
     navigationTimeout: 30_000,
     launchOptions: {
-      // Debian's Chromium (apt-get install -y chromium); Playwright's own browser downloads are not used.
-      executablePath: "/usr/bin/chromium",
+      // The browser scripts/chromium.mjs finds (npm test installs one when missing).
+      executablePath: findChromium()?.path ?? "/usr/bin/chromium",
       args: [
         "--no-sandbox",
         "--disable-gpu",
