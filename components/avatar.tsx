@@ -1,4 +1,4 @@
-import { initialsOf } from "@/lib/activity/contact-name";
+import { initialsOf } from "@/lib/contacts/name";
 
 const TONES = [
   "bg-indigo-100 text-indigo-700 dark:bg-indigo-400/15 dark:text-indigo-200",

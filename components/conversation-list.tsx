@@ -4,8 +4,8 @@ import { Avatar } from "@/components/avatar";
 import { formatPhoneNumber } from "@/components/format";
 import { MessageIcon, PaperclipIcon, PhoneIcon, PhoneMissedIcon, VoicemailIcon } from "@/components/icons";
 import { LocalTime } from "@/components/local-time";
-import { contactDisplayName, contactFullName } from "@/lib/activity/contact-name";
-import type { ConversationListRow, ConversationPreview } from "@/lib/activity/conversations";
+import { contactDisplayName, contactFullName } from "@/lib/contacts/name";
+import type { ConversationListRow, ConversationPreview } from "@/lib/conversations/queries";
 
 type IconComponent = ComponentType<{ className?: string }>;
 

@@ -18,7 +18,7 @@ import {
 } from "@/components/icons";
 import { LightboxThumb } from "@/components/lightbox";
 import { LocalTime } from "@/components/local-time";
-import type { ThreadCall, ThreadMedia, ThreadMessage } from "@/lib/activity/conversations";
+import type { ThreadCall, ThreadMedia, ThreadMessage } from "@/lib/conversations/queries";
 import { formatBytes } from "@/lib/media/attachment-kind";
 
 /** Chat bubbles and call cards of a conversation thread. Incoming on the left, outgoing on the right. */

@@ -18,9 +18,9 @@ import {
   searchTimeline,
   timelineIdsSql,
   type TimelinePage,
-} from "../lib/activity/timeline";
-import { NO_FILTERS, resolveFilters, type TimelineFilters, type TimelineQuery } from "../lib/activity/timeline-filters";
-import { filterConditions } from "../lib/activity/timeline-sql";
+} from "../lib/timeline/queries";
+import { NO_FILTERS, resolveFilters, type TimelineFilters, type TimelineQuery } from "../lib/timeline/filters";
+import { filterConditions } from "../lib/timeline/sql";
 import { COMMON_WORD, RARE_WORD } from "../tests/bench/timeline-data";
 import { dropPostgresSchema, seedPostgres, seedSqlite } from "../tests/bench/timeline-seed";
 

@@ -1,4 +1,4 @@
-import { splitHighlights } from "@/lib/activity/search-query";
+import { splitHighlights } from "@/lib/timeline/search-query";
 
 /**
  * A search snippet with its matches in <mark>. The database wraps matches in private-use marker

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { KindCounts } from "@/lib/activity/timeline";
+import type { KindCounts } from "@/lib/timeline/queries";
 
 const TABS = [
   { kind: "", label: "All", count: (c: KindCounts) => c.all },

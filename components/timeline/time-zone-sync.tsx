@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { TZ_COOKIE } from "@/lib/activity/time-zone";
+import { TZ_COOKIE } from "@/lib/time-zone";
 
 /**
  * The server renders times and day groups in the zone of the `tz` cookie. This leaf writes the

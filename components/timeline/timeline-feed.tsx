@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { buttonClass } from "@/components/button-styles";
 import { formatDayLabel } from "@/components/format-time";
-import type { TimelineItem, TimelinePage } from "@/lib/activity/timeline";
-import { dayInZone } from "@/lib/activity/time-zone";
+import type { TimelineItem, TimelinePage } from "@/lib/timeline/queries";
+import { dayInZone } from "@/lib/time-zone";
 import { TimelineRow } from "./timeline-item";
 
 export const TIMELINE_SEARCH_INPUT_ID = "timeline-search";

@@ -21,7 +21,7 @@ import {
   VoicemailIcon,
   WaveformIcon,
 } from "@/components/icons";
-import type { TimelineItem as Item } from "@/lib/activity/timeline";
+import type { TimelineItem as Item } from "@/lib/timeline/queries";
 import { mediaProxyUrl } from "@/lib/media/urls";
 import { HighlightedText } from "./highlighted-text";
 import { MediaThumbnail } from "./media-thumbnail";

@@ -1,7 +1,7 @@
 /**
  * The one internal shape of every accepted OpenPhone event, whatever envelope (legacy v2/v3/v4
  * or 2026-03-30) and payload shape it arrived in. Produced by normalizeEvent() in events.ts;
- * consumed by the projections in lib/activity/. Times are Date objects; phone numbers E.164 strings.
+ * consumed by the projections in lib/projections/. Times are Date objects; phone numbers E.164 strings.
  */
 
 export type Direction = "incoming" | "outgoing";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { applyEvent } from "../activity/apply-event";
+import { applyEvent } from "../projections/apply-event";
 import type { Database } from "../db/create-database";
 import type { Tx } from "../db/types";
 import type { Logger } from "../log";

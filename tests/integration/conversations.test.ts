@@ -1,20 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getCallDetail } from "@/lib/activity/calls";
+import { getCallDetail } from "@/lib/calls/detail";
 import {
   getConversation,
   getMessage,
   listConversationItems,
   listConversations,
   listWorkspaceNumbers,
-  markConversationRead,
-  markConversationUnread,
-  setConversationDone,
   type ConversationListRow,
   type ThreadCall,
   type ThreadMessage,
-} from "@/lib/activity/conversations";
-import { decodeCursor } from "@/lib/activity/cursor";
-import { readCall, readConversation, readMessage } from "@/lib/activity/read-api";
+} from "@/lib/conversations/queries";
+import { markConversationRead, markConversationUnread, setConversationDone } from "@/lib/conversations/mutations";
+import { decodeCursor } from "@/lib/cursor";
+import { readCall, readConversation, readMessage } from "@/lib/http/read-api";
 import { getMediaSource } from "@/lib/media/lookup";
 import {
   callEvent,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CSV_COLUMNS, csvCell, timelineCsvStream } from "@/lib/activity/timeline-csv";
-import { NO_FILTERS, resolveFilters } from "@/lib/activity/timeline-filters";
+import { CSV_COLUMNS, csvCell, timelineCsvStream } from "@/lib/timeline/csv";
+import { NO_FILTERS, resolveFilters } from "@/lib/timeline/filters";
 import { parseCsv } from "../helpers/csv";
 import { createTestDatabase, testDialect, type TestDatabase } from "../helpers/test-db";
 import { seedTimeline, type SeededTimeline } from "../helpers/timeline-seed";

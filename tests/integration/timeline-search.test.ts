@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageEvent } from "@/lib/simulator/payloads";
-import { getTimelinePage, searchTimeline } from "@/lib/activity/timeline";
-import { decodeCursor, parseTimelineQueryLenient, resolveFilters, type TimelineQuery } from "@/lib/activity/timeline-filters";
-import { HIGHLIGHT_END, HIGHLIGHT_START, splitHighlights } from "@/lib/activity/search-query";
+import { getTimelinePage, searchTimeline } from "@/lib/timeline/queries";
+import { decodeCursor, parseTimelineQueryLenient, resolveFilters, type TimelineQuery } from "@/lib/timeline/filters";
+import { HIGHLIGHT_END, HIGHLIGHT_START, splitHighlights } from "@/lib/timeline/search-query";
 import { createPoster } from "../helpers/ingest";
 import { createTestDatabase, testDialect, type TestDatabase } from "../helpers/test-db";
 import { BASE, MAIN, TRANSCRIPT_ONLY_WORD, seedTimeline, type SeededTimeline } from "../helpers/timeline-seed";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callEvent, messageEvent } from "@/lib/simulator/payloads";
-import { countByKind, getTimelinePage, latestActivityId, listNewerThan, listTimeline, type TimelineItem } from "@/lib/activity/timeline";
-import { NO_FILTERS, decodeCursor, resolveFilters, type TimelineFilters, type TimelineQuery } from "@/lib/activity/timeline-filters";
-import { readTimelineApiRequest, readTimelinePageRequest } from "@/lib/activity/timeline-request";
+import { countByKind, getTimelinePage, latestActivityId, listNewerThan, listTimeline, type TimelineItem } from "@/lib/timeline/queries";
+import { NO_FILTERS, decodeCursor, resolveFilters, type TimelineFilters, type TimelineQuery } from "@/lib/timeline/filters";
+import { readTimelineApiRequest, readTimelinePageRequest } from "@/lib/timeline/request";
 import { createPoster } from "../helpers/ingest";
 import { createTestDatabase, testDialect, type TestDatabase } from "../helpers/test-db";
 import { ALICE, BASE, MAIN, at, seedTimeline, type SeededTimeline } from "../helpers/timeline-seed";

@@ -7,11 +7,11 @@ import {
   formatRelativeShort,
   isSameDay,
 } from "@/components/format-time";
-import { contactDisplayName, initialsOf } from "@/lib/activity/contact-name";
-import { conversationListParamsSchema, conversationState, doneAtOnMark, conversationActionSchema } from "@/lib/activity/conversation-state";
-import { decodeCursor, encodeCursor } from "@/lib/activity/cursor";
-import { labelSpeakers } from "@/lib/activity/speakers";
-import { isConversationUnread, needsAttention, readAtOnOpen } from "@/lib/activity/unread";
+import { contactDisplayName, initialsOf } from "@/lib/contacts/name";
+import { conversationListParamsSchema, conversationState, doneAtOnMark, conversationActionSchema } from "@/lib/conversations/state";
+import { decodeCursor, encodeCursor } from "@/lib/cursor";
+import { labelSpeakers } from "@/lib/calls/speakers";
+import { isConversationUnread, needsAttention, readAtOnOpen } from "@/lib/conversations/unread";
 import { attachmentFileName, attachmentKind, formatBytes, resolveContentType } from "@/lib/media/attachment-kind";
 import { activeSegmentIndex } from "@/components/call-transcript";
 

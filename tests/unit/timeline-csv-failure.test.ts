@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/db/create-database";
-import { timelineCsvStream } from "@/lib/activity/timeline-csv";
-import type { TimelineFilters } from "@/lib/activity/timeline-filters";
+import { timelineCsvStream } from "@/lib/timeline/csv";
+import type { TimelineFilters } from "@/lib/timeline/filters";
 
 const NO_FILTERS: TimelineFilters = {
   q: null,

@@ -6,10 +6,10 @@ import {
   parseTimelineQueryStrict,
   resolveFilters,
   timelineSearchParams,
-} from "@/lib/activity/timeline-filters";
-import { dayInZone, startOfDayInZone, viewerTimeZone, zoneOffsetMinutes } from "@/lib/activity/time-zone";
-import { containsPattern, ftsMatchExpression, nameTokens, phoneDigits, splitHighlights, HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/activity/search-query";
-import { tidySnippet } from "@/lib/activity/timeline";
+} from "@/lib/timeline/filters";
+import { dayInZone, startOfDayInZone, viewerTimeZone, zoneOffsetMinutes } from "@/lib/time-zone";
+import { containsPattern, ftsMatchExpression, nameTokens, phoneDigits, splitHighlights, HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/timeline/search-query";
+import { tidySnippet } from "@/lib/timeline/queries";
 
 describe("timeline query string", () => {
   it("parses every filter, first value wins, blanks are absent", () => {

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { markConversationUnread, setConversationDone, type ConversationUpdate } from "@/lib/activity/conversations";
-import { conversationActionSchema } from "@/lib/activity/conversation-state";
+import { markConversationUnread, setConversationDone, type ConversationUpdate } from "@/lib/conversations/mutations";
+import { conversationActionSchema } from "@/lib/conversations/state";
 import { requireUser } from "@/lib/auth/guards";
 import { getDatabase } from "@/lib/db";
 

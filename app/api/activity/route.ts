@@ -1,6 +1,6 @@
 import { authenticateRequest } from "@/lib/auth/guards";
-import { getTimelinePage, listNewerThan } from "@/lib/activity/timeline";
-import { readTimelineApiRequest } from "@/lib/activity/timeline-request";
+import { getTimelinePage, listNewerThan } from "@/lib/timeline/queries";
+import { readTimelineApiRequest } from "@/lib/timeline/request";
 import { getDatabase } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { getCallDetail } from "@/lib/activity/calls";
+import { getCallDetail } from "@/lib/calls/detail";
 import { getDatabase } from "@/lib/db";
 
 /** One read per request, shared by the layout (404 check), generateMetadata and the page. */

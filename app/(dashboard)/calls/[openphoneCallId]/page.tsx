@@ -13,8 +13,8 @@ import { formatPhoneNumber } from "@/components/format";
 import { ChevronLeftIcon, ListChecksIcon, SparklesIcon, TranscriptIcon, VoicemailIcon, WaveformIcon } from "@/components/icons";
 import { LocalTime } from "@/components/local-time";
 import { describeCall } from "@/components/thread-items";
-import type { CallDetail } from "@/lib/activity/calls";
-import { contactDisplayName, contactFullName } from "@/lib/activity/contact-name";
+import type { CallDetail } from "@/lib/calls/detail";
+import { contactDisplayName, contactFullName } from "@/lib/contacts/name";
 import { requireUser } from "@/lib/auth/guards";
 import { loadCall } from "./load-call";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { getConversation } from "@/lib/activity/conversations";
+import { getConversation } from "@/lib/conversations/queries";
 import { getDatabase } from "@/lib/db";
 
 /** One read per request, shared by the layout (404 check), generateMetadata and the page. */

@@ -1,6 +1,6 @@
 import { authenticateRequest } from "@/lib/auth/guards";
-import { csvFileName, timelineCsvStream } from "@/lib/activity/timeline-csv";
-import { readTimelineApiRequest } from "@/lib/activity/timeline-request";
+import { csvFileName, timelineCsvStream } from "@/lib/timeline/csv";
+import { readTimelineApiRequest } from "@/lib/timeline/request";
 import { getDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 

@@ -1,4 +1,4 @@
-import { readCall } from "@/lib/activity/read-api";
+import { readCall } from "@/lib/http/read-api";
 import { authenticateRequest } from "@/lib/auth/guards";
 import { getDatabase } from "@/lib/db";
 

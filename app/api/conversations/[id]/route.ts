@@ -1,4 +1,4 @@
-import { readConversation } from "@/lib/activity/read-api";
+import { readConversation } from "@/lib/http/read-api";
 import { authenticateRequest } from "@/lib/auth/guards";
 import { getDatabase } from "@/lib/db";
 

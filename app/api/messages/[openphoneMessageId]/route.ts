@@ -1,4 +1,4 @@
-import { readMessage } from "@/lib/activity/read-api";
+import { readMessage } from "@/lib/http/read-api";
 import { authenticateRequest } from "@/lib/auth/guards";
 import { getDatabase } from "@/lib/db";
 

@@ -1,16 +1,8 @@
 import type { Tx } from "../db/types";
 import { deriveCallOutcome, type CallPhase } from "../openphone/events";
-import type {
-  CallOutcome,
-  Envelope,
-  NormalizedCall,
-  NormalizedMedia,
-  NormalizedRecording,
-  NormalizedSummary,
-  NormalizedTranscript,
-} from "../openphone/normalized";
+import type { CallOutcome, NormalizedCall, NormalizedMedia, NormalizedRecording } from "../openphone/normalized";
 import { linkParties } from "./parties";
-import { refreshCallActivity } from "./timeline-row";
+import { refreshCallActivity } from "./activity-row";
 
 /** Lifecycle rank: a late `call.ringing` never undoes a `call.completed`. */
 function callRank(phase: CallPhase | null, status: string | null): number {
@@ -127,12 +119,12 @@ export async function mergeCall(tx: Tx, call: NormalizedCall, phase: CallPhase |
   return callId;
 }
 
-async function upsertVoicemail(tx: Tx, callId: number, voicemail: NormalizedMedia): Promise<void> {
+export async function upsertVoicemail(tx: Tx, callId: number, voicemail: NormalizedMedia): Promise<void> {
   const data = { url: voicemail.url, contentType: voicemail.contentType, duration: voicemail.duration };
   await tx.voicemail.upsert({ where: { callId }, create: { callId, ...data }, update: data });
 }
 
-async function upsertRecordings(tx: Tx, callId: number, recordings: NormalizedRecording[]): Promise<void> {
+export async function upsertRecordings(tx: Tx, callId: number, recordings: NormalizedRecording[]): Promise<void> {
   for (const [position, recording] of recordings.entries()) {
     const key = recording.id ?? recording.url;
     const data = {
@@ -149,64 +141,5 @@ async function upsertRecordings(tx: Tx, callId: number, recordings: NormalizedRe
 
 export async function projectCall(tx: Tx, call: NormalizedCall, phase: CallPhase): Promise<void> {
   const callId = await mergeCall(tx, call, phase);
-  await refreshCallActivity(tx, callId);
-}
-
-export async function projectRecording(
-  tx: Tx,
-  input: { callId: string; call: NormalizedCall | null; recordings: NormalizedRecording[] },
-): Promise<void> {
-  const callId = input.call ? await mergeCall(tx, input.call, null) : await ensureCall(tx, input.callId);
-  await upsertRecordings(tx, callId, input.recordings);
-  await refreshCallActivity(tx, callId);
-}
-
-export async function projectVoicemail(
-  tx: Tx,
-  input: { callId: string; call: NormalizedCall | null; voicemail: NormalizedMedia },
-): Promise<void> {
-  const callId = input.call ? await mergeCall(tx, input.call, null) : await ensureCall(tx, input.callId);
-  await upsertVoicemail(tx, callId, input.voicemail);
-  // A voicemail settles the outcome even when the call row was merged before it arrived.
-  const call = await tx.call.findUniqueOrThrow({ where: { id: callId }, select: { outcome: true, hasDetails: true } });
-  if (call.hasDetails && call.outcome !== "forwarded" && call.outcome !== "voicemail") {
-    await tx.call.update({ where: { id: callId }, data: { outcome: "voicemail" } });
-  }
-  await refreshCallActivity(tx, callId);
-}
-
-/** Summaries and transcripts are versioned by event time: an older version never replaces a newer one. */
-export async function projectSummary(tx: Tx, summary: NormalizedSummary, envelope: Envelope): Promise<void> {
-  const callId = await ensureCall(tx, summary.callId);
-  const versionAt = envelope.occurredAt;
-  const data = {
-    status: summary.status,
-    summary: JSON.stringify(summary.summary),
-    nextSteps: JSON.stringify(summary.nextSteps),
-    sentiment: summary.sentiment,
-    versionAt,
-  };
-  const stored = await tx.callSummary.findUnique({ where: { callId }, select: { versionAt: true } });
-  if (!stored) {
-    await tx.callSummary.upsert({ where: { callId }, create: { callId, ...data }, update: {} });
-  } else if (versionAt >= stored.versionAt) {
-    await tx.callSummary.update({ where: { callId }, data });
-  }
-  await refreshCallActivity(tx, callId);
-}
-
-export async function projectTranscript(tx: Tx, transcript: NormalizedTranscript, envelope: Envelope): Promise<void> {
-  const callId = await ensureCall(tx, transcript.callId);
-  const versionAt = transcript.createdAt ?? envelope.occurredAt;
-  const stored = await tx.callTranscript.findUnique({ where: { callId }, select: { id: true, versionAt: true } });
-  if (stored && versionAt < stored.versionAt) return refreshCallActivity(tx, callId);
-  const data = { status: transcript.status, duration: transcript.duration, versionAt };
-  const row = await tx.callTranscript.upsert({ where: { callId }, create: { callId, ...data }, update: data, select: { id: true } });
-  await tx.transcriptSegment.deleteMany({ where: { transcriptId: row.id } });
-  if (transcript.dialogue.length > 0) {
-    await tx.transcriptSegment.createMany({
-      data: transcript.dialogue.map((segment, position) => ({ transcriptId: row.id, position, ...segment })),
-    });
-  }
   await refreshCallActivity(tx, callId);
 }

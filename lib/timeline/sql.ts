@@ -1,5 +1,5 @@
 import { Prisma } from "../generated/sqlite/client";
-import type { TimelineFilters } from "./timeline-filters";
+import type { TimelineFilters } from "./filters";
 
 /**
  * The WHERE conditions of a timeline filter over `"Activity" a`, shared by the list, the counts,

@@ -1,8 +1,8 @@
 import type { Db } from "../db/create-database";
 import { mediaProxyUrl } from "../media/urls";
-import { contactFullName } from "./contact-name";
+import { contactFullName } from "../contacts/name";
 import { labelSpeakers, type SpeakerRole } from "./speakers";
-import { parseStringList } from "./timeline-row";
+import { parseStringList } from "../db/string-list";
 
 /**
  * The call detail page (/calls/[openphoneCallId]) and GET /api/calls/[openphoneCallId]. Recordings,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isTimeZone, nextDay, startOfDayInZone } from "./time-zone";
+import { isTimeZone, nextDay, startOfDayInZone } from "../time-zone";
 
 /**
  * The timeline's query string: one schema shared by the /activity page, GET /api/activity and the

@@ -1,8 +1,8 @@
 import { formatPhoneNumber } from "@/components/format";
 import type { Database } from "../db/create-database";
-import { getTimelinePage, type TimelineItem } from "./timeline";
-import type { TimelineCursor, TimelineFilters } from "./timeline-filters";
-import { decodeCursor } from "./timeline-filters";
+import { getTimelinePage, type TimelineItem } from "./queries";
+import type { TimelineCursor, TimelineFilters } from "./filters";
+import { decodeCursor } from "./filters";
 
 /**
  * CSV export of a timeline filter: every matching row, newest first (or by relevance for a search),

@@ -1,3 +1,4 @@
+import { parseStringList } from "../db/string-list";
 import type { Tx } from "../db/types";
 
 const PREVIEW_CHARS = 280;
@@ -5,16 +6,6 @@ const PREVIEW_CHARS = 280;
 function clip(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS - 1)}…` : flat;
-}
-
-/** JSON array of strings stored in a TEXT column; anything else reads as empty. */
-export function parseStringList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
 }
 
 /** Rebuilds the timeline row of a message from the message itself (idempotent). */

@@ -1,8 +1,12 @@
 import type { Tx } from "../db/types";
 import type { Envelope, NormalizedEvent } from "../openphone/normalized";
-import { projectContact } from "./project-contact";
-import { projectCall, projectRecording, projectSummary, projectTranscript, projectVoicemail } from "./project-call";
-import { projectMessage } from "./project-message";
+import { projectCall } from "./call";
+import { projectContact } from "./contact";
+import { projectMessage } from "./message";
+import { projectRecording } from "./recording";
+import { projectSummary } from "./summary";
+import { projectTranscript } from "./transcript";
+import { projectVoicemail } from "./voicemail";
 
 /** Applies one normalised event to the domain tables, inside the caller's transaction. */
 export async function applyEvent(tx: Tx, event: NormalizedEvent, envelope: Envelope): Promise<void> {

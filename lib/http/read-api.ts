@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Db } from "../db/create-database";
-import { getCallDetail } from "./calls";
-import { getConversation, getMessage, listConversationItems, THREAD_PAGE_SIZE } from "./conversations";
-import { decodeCursor } from "./cursor";
+import { getCallDetail } from "../calls/detail";
+import { getConversation, getMessage, listConversationItems, THREAD_PAGE_SIZE } from "../conversations/queries";
+import { decodeCursor } from "../cursor";
 
 /**
  * The read API (GET /api/calls/…, /api/messages/…, /api/conversations/…): plain functions from

@@ -1,14 +1,14 @@
 import type { Database } from "../db/create-database";
 import { Prisma } from "../generated/sqlite/client";
 import { attachmentFileName, attachmentKind, resolveContentType, type AttachmentKind } from "../media/attachment-kind";
-import { contactFullName } from "./contact-name";
+import { contactFullName } from "../contacts/name";
 import {
   DEFAULT_PAGE_SIZE,
   encodeCursor,
   type TimelineCursor,
   type TimelineFilters,
-} from "./timeline-filters";
-import { afterPosition, andConditions, filterConditions, VOICEMAIL_CONDITION, whereClause } from "./timeline-sql";
+} from "./filters";
+import { afterPosition, andConditions, filterConditions, VOICEMAIL_CONDITION, whereClause } from "./sql";
 import {
   containsPattern,
   ftsMatchExpression,

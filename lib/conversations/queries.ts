@@ -2,10 +2,10 @@ import { Prisma } from "../generated/sqlite/client";
 import type { Db } from "../db/create-database";
 import { attachmentFileName, attachmentKind, resolveContentType, type AttachmentKind } from "../media/attachment-kind";
 import { mediaProxyUrl } from "../media/urls";
-import { conversationState, doneAtOnMark, type ConversationState } from "./conversation-state";
-import { afterCursor, encodeCursor, type KeysetCursor } from "./cursor";
-import { parseStringList } from "./timeline-row";
-import { ATTENTION_CALL_OUTCOMES, isConversationUnread, readAtOnOpen } from "./unread";
+import { conversationState, type ConversationState } from "./state";
+import { afterCursor, encodeCursor, type KeysetCursor } from "../cursor";
+import { parseStringList } from "../db/string-list";
+import { ATTENTION_CALL_OUTCOMES, isConversationUnread } from "./unread";
 
 /**
  * Queries of the conversation inbox (/conversations), the thread (/conversations/[id]) and their
@@ -59,7 +59,7 @@ export type ConversationListPage = { rows: ConversationListRow[]; nextCursor: st
 
 function stateWhere(db: Db, state: ConversationState) {
   const fields = db.conversation.fields;
-  // Done while doneAt >= lastActivityAt: any newer activity reopens it (conversation-state.ts).
+  // Done while doneAt >= lastActivityAt: any newer activity reopens it (state.ts).
   return state === "done"
     ? { doneAt: { gte: fields.lastActivityAt } }
     : { OR: [{ doneAt: null }, { doneAt: { lt: fields.lastActivityAt } }] };
@@ -67,7 +67,7 @@ function stateWhere(db: Db, state: ConversationState) {
 
 /**
  * One page of the inbox, most recently active first, keyset-paginated on (lastActivityAt, id).
- * Conversations always get a lastActivityAt when they are created (lib/activity/parties.ts).
+ * Conversations always get a lastActivityAt when they are created (lib/projections/parties.ts).
  */
 export async function listConversations(db: Db, input: ConversationListInput): Promise<ConversationListPage> {
   const limit = input.limit ?? CONVERSATION_PAGE_SIZE;
@@ -133,7 +133,7 @@ async function summarizeConversations(db: Db, ids: number[]): Promise<Map<number
   const outcomes = Prisma.join([...ATTENTION_CALL_OUTCOMES]);
   const [counts, latestIds] = await Promise.all([
     db.activity.groupBy({ by: ["conversationId", "kind"], where: { conversationId: { in: ids } }, _count: { _all: true } }),
-    // The unread rule of lib/activity/unread.ts (needsAttention + isConversationUnread), in SQL.
+    // The unread rule of lib/conversations/unread.ts (needsAttention + isConversationUnread), in SQL.
     db.$queryRaw<{ conversationId: number; activityId: number | bigint | null; unread: number | bigint }[]>`
       SELECT c."id" AS "conversationId",
              (SELECT a."id" FROM "Activity" a
@@ -207,7 +207,7 @@ export type WorkspaceNumber = Awaited<ReturnType<typeof listWorkspaceNumbers>>[n
 // ───────────────────────────── one conversation ─────────────────────────────
 
 /** Newest incoming message / missed call / voicemail of a conversation (null when none). */
-async function latestAttentionAt(db: Db, conversationId: number): Promise<Date | null> {
+export async function latestAttentionAt(db: Db, conversationId: number): Promise<Date | null> {
   const row = await db.activity.findFirst({
     where: {
       conversationId,
@@ -439,44 +439,3 @@ export async function getMessage(db: Db, openphoneMessageId: string) {
 }
 
 export type MessageDetail = NonNullable<Awaited<ReturnType<typeof getMessage>>>;
-
-// ───────────────────────────── state changes ─────────────────────────────
-
-export type ConversationUpdate = { ok: true; changed: boolean } | { ok: false; reason: "not_found" };
-
-// Writes are one-statement batch transactions: on SQLite they queue behind an ingest transaction
-// instead of running inside its window (see design.md §8, "The SQLite adapter holds one connection").
-async function updateConversation(db: Db, id: number, data: Prisma.ConversationUpdateManyMutationInput): Promise<number> {
-  const [result] = await db.$transaction([db.conversation.updateMany({ where: { id }, data })]);
-  return result.count;
-}
-
-/** Opening a thread reads it: clears "marked unread" and moves readAt past every item. No write when already read. */
-export async function markConversationRead(db: Db, id: number, now: Date): Promise<ConversationUpdate> {
-  const row = await db.conversation.findUnique({ where: { id }, select: { readAt: true, markedUnread: true } });
-  if (!row) return { ok: false, reason: "not_found" };
-  const attentionAt = await latestAttentionAt(db, id);
-  if (!isConversationUnread({ readAt: row.readAt, markedUnread: row.markedUnread, latestAttentionAt: attentionAt })) {
-    return { ok: true, changed: false };
-  }
-  await updateConversation(db, id, { readAt: readAtOnOpen(now, attentionAt), markedUnread: false });
-  return { ok: true, changed: true };
-}
-
-export async function markConversationUnread(db: Db, id: number): Promise<ConversationUpdate> {
-  const row = await db.conversation.findUnique({ where: { id }, select: { markedUnread: true } });
-  if (!row) return { ok: false, reason: "not_found" };
-  if (row.markedUnread) return { ok: true, changed: false };
-  await updateConversation(db, id, { markedUnread: true });
-  return { ok: true, changed: true };
-}
-
-/** Mark done (done = true) or reopen (done = false). Repeating either changes nothing. */
-export async function setConversationDone(db: Db, id: number, done: boolean, now: Date): Promise<ConversationUpdate> {
-  const row = await db.conversation.findUnique({ where: { id }, select: { doneAt: true, lastActivityAt: true } });
-  if (!row) return { ok: false, reason: "not_found" };
-  const current = conversationState(row);
-  if ((current === "done") === done) return { ok: true, changed: false };
-  await updateConversation(db, id, { doneAt: done ? doneAtOnMark(now, row.lastActivityAt) : null });
-  return { ok: true, changed: true };
-}

@@ -1,4 +1,4 @@
-import { cursorFits } from "./timeline";
+import { cursorFits } from "./queries";
 import {
   decodeCursor,
   parseTimelineQueryLenient,
@@ -8,7 +8,7 @@ import {
   type TimelineCursor,
   type TimelineFilters,
   type TimelineQuery,
-} from "./timeline-filters";
+} from "./filters";
 
 /** What the API, the export and the page need from a query string, validated. */
 export type TimelineRequestValues = {

@@ -1,7 +1,7 @@
 import type { Tx } from "../db/types";
 import type { Envelope, MessageStatus, NormalizedMessage } from "../openphone/normalized";
 import { linkParties } from "./parties";
-import { refreshMessageActivity } from "./timeline-row";
+import { refreshMessageActivity } from "./activity-row";
 
 /**
  * Status lattice: a message only moves forward. Inbound messages are `received`; outbound ones go
