@@ -1,0 +1,268 @@
+import type { Database } from "../db/create-database";
+import { Prisma } from "../generated/sqlite/client";
+import type { InsightsRange } from "./range";
+import { CATEGORY, MISSED_CALL, NEXT_OUTGOING_AT, dayOfNumber, epochSeconds, inRange, localSeconds } from "./sql";
+
+/**
+ * The figures of /insights. Each chart is one aggregate query over the range's rows (found through
+ * the Activity indexes that lead with occurredAt or phoneNumberId); nothing loads activities into
+ * memory. Days and hours are the viewer's (lib/insights/sql.ts).
+ */
+
+export const VOLUME_CATEGORIES = ["text_in", "text_out", "answered", "missed", "voicemail", "call_out", "call_other"] as const;
+export type VolumeCategory = (typeof VOLUME_CATEGORIES)[number];
+export type VolumeCounts = Record<VolumeCategory, number>;
+export type VolumeDay = { day: string; counts: VolumeCounts };
+
+/** Incoming calls: every call category except outgoing calls. */
+const INCOMING_CALL_CATEGORIES: readonly VolumeCategory[] = ["answered", "missed", "voicemail", "call_other"];
+
+export type Volume = { days: VolumeDay[]; totals: VolumeCounts };
+
+export type MissedRate = {
+  incomingCalls: number;
+  /** Missed plus voicemail. */
+  missed: number;
+  /** Missed / incoming calls, null without incoming calls. */
+  rate: number | null;
+  previousRate: number | null;
+  days: { day: string; incomingCalls: number; missed: number; rate: number | null }[];
+};
+
+/** Waiting times ("time to callback", "first response"). */
+export type WaitStats = {
+  /** Missed calls, or inbound text threads, in the range. */
+  total: number;
+  /** Of those, the ones answered by a later outgoing call or text (at any time). */
+  answered: number;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+  buckets: { key: WaitBucket; count: number }[];
+};
+export const WAIT_BUCKETS = ["15m", "1h", "4h", "24h", "later", "none"] as const;
+export type WaitBucket = (typeof WAIT_BUCKETS)[number];
+const BUCKET_LIMITS: [WaitBucket, number][] = [
+  ["15m", 15 * 60],
+  ["1h", 3600],
+  ["4h", 4 * 3600],
+  ["24h", 86_400],
+];
+
+export type HeatMap = {
+  /** counts[weekday][hour], weekday 0 = Sunday, in the viewer's zone. */
+  counts: number[][];
+  max: number;
+};
+
+export type StaffRow = {
+  /** OpenPhone user id (US…), null when OpenPhone named nobody. */
+  userId: string | null;
+  callsAnswered: number;
+  talkSeconds: number;
+  textsSent: number;
+};
+
+export type Insights = {
+  volume: Volume;
+  missedRate: MissedRate;
+  callbacks: WaitStats;
+  firstResponse: WaitStats;
+  heatMap: HeatMap;
+  staff: StaffRow[];
+};
+
+type Num = number | bigint | string | null;
+const num = (value: Num | undefined): number => (value === null || value === undefined ? 0 : Number(value));
+
+function emptyCounts(): VolumeCounts {
+  return { text_in: 0, text_out: 0, answered: 0, missed: 0, voicemail: 0, call_out: 0, call_other: 0 };
+}
+
+function isCategory(value: string): value is VolumeCategory {
+  return (VOLUME_CATEGORIES as readonly string[]).includes(value);
+}
+
+/** Volume per local day and category; exported so the benchmark can EXPLAIN it. */
+export function volumeSql(dialect: Database["dialect"], range: InsightsRange): Prisma.Sql {
+  const local = localSeconds(dialect, Prisma.sql`a."occurredAt"`, range.segments);
+  return Prisma.sql`
+    SELECT x."day" AS "day", x."category" AS "category", COUNT(*) AS "n"
+    FROM (SELECT ${local} / 86400 AS "day", ${CATEGORY} AS "category"
+          FROM "Activity" a WHERE ${inRange(range.start, range.end, range.phoneNumberId)}) x
+    GROUP BY x."day", x."category"`;
+}
+
+export async function getVolume(db: Database, range: InsightsRange): Promise<Volume> {
+  const rows = await db.prisma.$queryRaw<{ day: Num; category: string; n: Num }[]>(volumeSql(db.dialect, range));
+  const byDay = new Map(range.days.map((day) => [day, emptyCounts()]));
+  const totals = emptyCounts();
+  for (const row of rows) {
+    if (!isCategory(row.category)) continue;
+    const counts = byDay.get(dayOfNumber(num(row.day)));
+    if (!counts) continue; // cannot happen: the range is whole local days
+    counts[row.category] += num(row.n);
+    totals[row.category] += num(row.n);
+  }
+  return { days: range.days.map((day) => ({ day, counts: byDay.get(day)! })), totals };
+}
+
+const incomingCalls = (counts: VolumeCounts) => INCOMING_CALL_CATEGORIES.reduce((sum, c) => sum + counts[c], 0);
+const missedOf = (counts: VolumeCounts) => counts.missed + counts.voicemail;
+const rateOf = (missed: number, incoming: number) => (incoming > 0 ? missed / incoming : null);
+
+/** The missed-call rate of the range (from its volume) and of the period before it (one small query). */
+export async function getMissedRate(db: Database, range: InsightsRange, volume: Volume): Promise<MissedRate> {
+  const [previous] = await db.prisma.$queryRaw<{ incoming: Num; missed: Num }[]>(Prisma.sql`
+    SELECT COUNT(*) AS "incoming", SUM(CASE WHEN ${MISSED_CALL} THEN 1 ELSE 0 END) AS "missed"
+    FROM "Activity" a
+    WHERE ${inRange(range.previous.start, range.previous.end, range.phoneNumberId)} AND a."kind" = 'call' AND a."direction" = 'incoming'`);
+  const incoming = incomingCalls(volume.totals);
+  const missed = missedOf(volume.totals);
+  return {
+    incomingCalls: incoming,
+    missed,
+    rate: rateOf(missed, incoming),
+    previousRate: rateOf(num(previous?.missed), num(previous?.incoming)),
+    days: volume.days.map(({ day, counts }) => ({
+      day,
+      incomingCalls: incomingCalls(counts),
+      missed: missedOf(counts),
+      rate: rateOf(missedOf(counts), incomingCalls(counts)),
+    })),
+  };
+}
+
+/**
+ * Median, 90th percentile (nearest rank: the value at rank ⌈p·n⌉) and buckets of the waits in a
+ * `"waits"("at", "doneAt")` CTE, done in the database with window functions.
+ */
+function waitStatsSql(dialect: Database["dialect"], waitsCte: Prisma.Sql): Prisma.Sql {
+  const seconds = Prisma.sql`${epochSeconds(dialect, Prisma.sql`w."doneAt"`)} - ${epochSeconds(dialect, Prisma.sql`w."at"`)}`;
+  const bucket = Prisma.sql`CASE ${Prisma.join(
+    BUCKET_LIMITS.map(([key, limit]) => Prisma.sql`WHEN d."seconds" < ${Prisma.raw(String(limit))} THEN ${Prisma.raw(`'${key}'`)}`),
+    " ",
+  )} ELSE 'later' END`;
+  return Prisma.sql`
+    WITH "waits" AS MATERIALIZED (${waitsCte}),
+    "delays" AS MATERIALIZED (SELECT ${seconds} AS "seconds" FROM "waits" w WHERE w."doneAt" IS NOT NULL),
+    "ranked" AS (SELECT d."seconds", ROW_NUMBER() OVER (ORDER BY d."seconds") AS "rn", COUNT(*) OVER () AS "n" FROM "delays" d)
+    SELECT 'total' AS "key", COUNT(*) AS "value" FROM "waits"
+    UNION ALL SELECT 'none', COUNT(*) FROM "waits" w WHERE w."doneAt" IS NULL
+    UNION ALL SELECT 'p50', MAX(CASE WHEN r."rn" = (r."n" * 50 + 99) / 100 THEN r."seconds" END) FROM "ranked" r
+    UNION ALL SELECT 'p90', MAX(CASE WHEN r."rn" = (r."n" * 90 + 99) / 100 THEN r."seconds" END) FROM "ranked" r
+    UNION ALL SELECT b."bucket", COUNT(*) FROM (SELECT ${bucket} AS "bucket" FROM "delays" d) b GROUP BY b."bucket"`;
+}
+
+async function waitStats(db: Database, waitsCte: Prisma.Sql): Promise<WaitStats> {
+  const rows = await db.prisma.$queryRaw<{ key: string; value: Num }[]>(waitStatsSql(db.dialect, waitsCte));
+  const values = new Map(rows.map((r) => [r.key, r.value]));
+  const total = num(values.get("total"));
+  const none = num(values.get("none"));
+  const p50 = values.get("p50");
+  const p90 = values.get("p90");
+  return {
+    total,
+    answered: total - none,
+    medianSeconds: p50 === null || p50 === undefined ? null : Number(p50),
+    p90Seconds: p90 === null || p90 === undefined ? null : Number(p90),
+    buckets: WAIT_BUCKETS.map((key) => ({ key, count: num(values.get(key)) })),
+  };
+}
+
+/** Missed calls and voicemails of the range, each until the first later outgoing call or text to that contact. */
+export function callbackWaitsSql(range: InsightsRange): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a."occurredAt" AS "at", ${NEXT_OUTGOING_AT} AS "doneAt"
+    FROM "Activity" a
+    WHERE ${inRange(range.start, range.end, range.phoneNumberId)} AND ${MISSED_CALL} AND a."contactId" IS NOT NULL`;
+}
+
+export function getCallbackTimes(db: Database, range: InsightsRange): Promise<WaitStats> {
+  return waitStats(db, callbackWaitsSql(range));
+}
+
+/**
+ * Inbound texts of the range, grouped into threads: the texts a contact sent before one reply share
+ * that reply, so a thread waits from its first text (in the range) to the first outgoing call or
+ * text to that contact. Texts nobody answered yet form one waiting thread per contact.
+ */
+export function firstResponseWaitsSql(range: InsightsRange): Prisma.Sql {
+  return Prisma.sql`
+    SELECT MIN(t."at") AS "at", t."doneAt" AS "doneAt"
+    FROM (SELECT a."contactId" AS "contactId", a."occurredAt" AS "at", ${NEXT_OUTGOING_AT} AS "doneAt"
+          FROM "Activity" a
+          WHERE ${inRange(range.start, range.end, range.phoneNumberId)} AND a."kind" = 'message' AND a."direction" = 'incoming' AND a."contactId" IS NOT NULL) t
+    GROUP BY t."contactId", t."doneAt"`;
+}
+
+export function getFirstResponseTimes(db: Database, range: InsightsRange): Promise<WaitStats> {
+  return waitStats(db, firstResponseWaitsSql(range));
+}
+
+/** Incoming calls and texts per weekday × hour of the viewer's zone; exported for EXPLAIN. */
+export function heatMapSql(dialect: Database["dialect"], range: InsightsRange): Prisma.Sql {
+  const local = localSeconds(dialect, Prisma.sql`a."occurredAt"`, range.segments);
+  // 1970-01-01, local day 0, was a Thursday (weekday 4).
+  return Prisma.sql`
+    SELECT (x."local" / 86400 + 4) % 7 AS "weekday", (x."local" % 86400) / 3600 AS "hour", COUNT(*) AS "n"
+    FROM (SELECT ${local} AS "local" FROM "Activity" a
+          WHERE ${inRange(range.start, range.end, range.phoneNumberId)} AND a."direction" = 'incoming') x
+    GROUP BY 1, 2`;
+}
+
+export async function getHeatMap(db: Database, range: InsightsRange): Promise<HeatMap> {
+  const rows = await db.prisma.$queryRaw<{ weekday: Num; hour: Num; n: Num }[]>(heatMapSql(db.dialect, range));
+  const counts = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+  let max = 0;
+  for (const row of rows) {
+    const value = num(row.n);
+    counts[num(row.weekday)]![num(row.hour)] = value;
+    max = Math.max(max, value);
+  }
+  return { counts, max };
+}
+
+/**
+ * Per OpenPhone user: incoming calls they answered, talk time of every answered call they were on
+ * (incoming: who answered; outgoing: who called), and texts they sent.
+ */
+export function staffSql(dialect: Database["dialect"], range: InsightsRange): Prisma.Sql {
+  const scope = inRange(range.start, range.end, range.phoneNumberId);
+  const talk = Prisma.sql`COALESCE(c."duration", ${epochSeconds(dialect, Prisma.sql`c."completedAt"`)} - ${epochSeconds(dialect, Prisma.sql`c."answeredAt"`)}, 0)`;
+  return Prisma.sql`
+    SELECT x."userId" AS "userId", SUM(x."answered") AS "answered", SUM(x."talk") AS "talk", SUM(x."texts") AS "texts"
+    FROM (
+      SELECT CASE WHEN a."direction" = 'incoming' THEN COALESCE(c."answeredBy", c."userId") ELSE COALESCE(c."initiatedBy", c."userId") END AS "userId",
+             CASE WHEN a."direction" = 'incoming' THEN 1 ELSE 0 END AS "answered", ${talk} AS "talk", 0 AS "texts"
+      FROM "Activity" a JOIN "Call" c ON c."id" = a."callId"
+      WHERE ${scope} AND a."kind" = 'call' AND a."status" = 'answered'
+      UNION ALL
+      SELECT m."userId", 0, 0, 1
+      FROM "Activity" a JOIN "Message" m ON m."id" = a."messageId"
+      WHERE ${scope} AND a."kind" = 'message' AND a."direction" = 'outgoing'
+    ) x
+    GROUP BY x."userId"`;
+}
+
+export async function getStaffLoad(db: Database, range: InsightsRange): Promise<StaffRow[]> {
+  const rows = await db.prisma.$queryRaw<{ userId: string | null; answered: Num; talk: Num; texts: Num }[]>(staffSql(db.dialect, range));
+  return rows
+    .map((r) => ({ userId: r.userId, callsAnswered: num(r.answered), talkSeconds: num(r.talk), textsSent: num(r.texts) }))
+    .sort((a, b) => b.callsAnswered - a.callsAnswered || b.talkSeconds - a.talkSeconds || b.textsSent - a.textsSent || (a.userId ?? "~").localeCompare(b.userId ?? "~"));
+}
+
+/** Every figure of the page. Sequential: SQLite has one connection, and PostgreSQL gains little for six short queries. */
+export async function getInsights(db: Database, range: InsightsRange): Promise<Insights> {
+  const volume = await getVolume(db, range);
+  const missedRate = await getMissedRate(db, range, volume);
+  const callbacks = await getCallbackTimes(db, range);
+  const firstResponse = await getFirstResponseTimes(db, range);
+  const heatMap = await getHeatMap(db, range);
+  const staff = await getStaffLoad(db, range);
+  return { volume, missedRate, callbacks, firstResponse, heatMap, staff };
+}
+
+/** Workspace numbers for the number filter. */
+export function listWorkspaceNumbersForInsights(db: Database): Promise<{ id: number; name: string | null; number: string | null }[]> {
+  return db.prisma.phoneNumber.findMany({ select: { id: true, name: true, number: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+}
