@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isTimeZone, nextDay, startOfDayInZone } from "../activity/time-zone";
+import { isTimeZone, nextDay, startOfDayInZone } from "../time-zone";
 import { offsetSegments, type OffsetSegment } from "./zone-offsets";
 
 /**
