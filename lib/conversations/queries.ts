@@ -3,7 +3,7 @@ import type { Db } from "../db/create-database";
 import { attachmentFileName, attachmentKind, resolveContentType, type AttachmentKind } from "../media/attachment-kind";
 import { mediaProxyUrl } from "../media/urls";
 import { conversationState, type ConversationState } from "./state";
-import { afterCursor, encodeCursor, type KeysetCursor } from "../cursor";
+import { afterCursor, encodeKeysetCursor, type KeysetCursor } from "../cursor";
 import { parseStringList } from "../db/string-list";
 import { ATTENTION_CALL_OUTCOMES, isConversationUnread } from "./unread";
 
@@ -114,7 +114,7 @@ export async function listConversations(db: Db, input: ConversationListInput): P
         latest: summary?.latest ?? null,
       };
     }),
-    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.lastActivityAt!, id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeKeysetCursor({ at: last.lastActivityAt!, id: last.id }) : null,
   };
 }
 
@@ -353,7 +353,7 @@ export async function listConversationItems(
   const oldest = page.at(-1);
   return {
     items: page.map(toThreadItem).filter((item): item is ThreadItem => item !== null).reverse(),
-    olderCursor: rows.length > limit && oldest ? encodeCursor({ at: oldest.occurredAt, id: oldest.id }) : null,
+    olderCursor: rows.length > limit && oldest ? encodeKeysetCursor({ at: oldest.occurredAt, id: oldest.id }) : null,
   };
 }
 

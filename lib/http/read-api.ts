@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "../db/create-database";
 import { getCallDetail } from "../calls/detail";
 import { getConversation, getMessage, listConversationItems, THREAD_PAGE_SIZE } from "../conversations/queries";
-import { decodeCursor } from "../cursor";
+import { decodeKeysetCursor } from "../cursor";
 
 /**
  * The read API (GET /api/calls/…, /api/messages/…, /api/conversations/…): plain functions from
@@ -37,7 +37,7 @@ const conversationQuerySchema = z.object({
 export async function readConversation(db: Db, params: { id: string; before: string | null; limit: string | null }): Promise<ApiResult> {
   const parsed = conversationQuerySchema.safeParse({ ...params, limit: params.limit ?? undefined });
   if (!parsed.success) return notFound("conversation");
-  const before = parsed.data.before ? decodeCursor(parsed.data.before) : null;
+  const before = parsed.data.before ? decodeKeysetCursor(parsed.data.before) : null;
   if (parsed.data.before && !before) return { status: 400, body: { error: "bad_cursor", message: "The `before` cursor is malformed." } };
   const conversation = await getConversation(db, parsed.data.id);
   if (!conversation) return notFound("conversation");

@@ -1,7 +1,6 @@
 import type { Database } from "../db/create-database";
 import type { Tx } from "../db/types";
 import { Prisma } from "../generated/sqlite/client";
-import type { NormalizedEvent } from "../openphone/normalized";
 import { activityChannel } from "./channel";
 import { processHub, type LiveHub } from "./hub";
 
@@ -13,40 +12,8 @@ import { processHub, type LiveHub } from "./hub";
  *   (lib/live/pg-listener.ts) fans it out to its own hub, the publishing instance included.
  */
 
+/** The timeline rows one ingest changed (the projection reports them: lib/projections/result.ts). */
 export type ActivityChange = { ids: number[] };
-
-/** The timeline rows an event touched (looked up inside the transaction, after the projection). */
-export async function changedActivityIds(tx: Tx, event: NormalizedEvent): Promise<number[]> {
-  const where = activityWhere(event);
-  if (!where) return [];
-  const row = await tx.activity.findFirst({ where, select: { id: true } });
-  return row ? [row.id] : [];
-}
-
-function activityWhere(event: NormalizedEvent) {
-  switch (event.kind) {
-    case "message":
-      return { message: { openphoneId: event.message.id } };
-    case "call":
-      return { call: { openphoneId: event.call.id } };
-    case "call.recording":
-    case "call.voicemail":
-      return { call: { openphoneId: event.callId } };
-    case "call.summary":
-      return { call: { openphoneId: event.summary.callId } };
-    case "call.transcript":
-      return { call: { openphoneId: event.transcript.callId } };
-    case "contact.updated":
-    case "contact.deleted":
-    case "token.validated":
-      // A contact's new name shows on the next load; no single row changed.
-      return null;
-    default: {
-      const unhandled: never = event;
-      throw new Error(`unhandled event kind ${(unhandled as { kind: string }).kind}`);
-    }
-  }
-}
 
 /** Inside the ingest transaction: on PostgreSQL, queue the NOTIFY that commit will deliver. */
 export async function notifyActivityInTransaction(tx: Tx, db: Pick<Database, "dialect" | "url">, change: ActivityChange): Promise<void> {

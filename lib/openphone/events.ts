@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { deriveCallOutcome, type CallPhase } from "./call-lifecycle";
 import type {
   CallOutcome,
   Direction,
@@ -204,8 +205,6 @@ export type ContactPayload = z.infer<typeof contactPayloadSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Event types → handling
-
-export type CallPhase = Extract<NormalizedEvent, { kind: "call" }>["phase"];
 
 type EventRoute =
   | { family: "message"; status: MessageStatus; direction: Direction }
@@ -500,34 +499,6 @@ export function deriveCallDuration(answeredAt: Date | null, completedAt: Date | 
   if (completedAt === null) return null;
   if (answeredAt === null) return 0;
   return Math.max(0, Math.round((completedAt.getTime() - answeredAt.getTime()) / 1000));
-}
-
-export type CallOutcomeInput = {
-  /** From the event type; null when the call arrives inside a recording/voicemail event. */
-  phase: CallPhase | null;
-  direction: Direction | null;
-  status: string | null;
-  answeredAt: Date | null;
-  completedAt: Date | null;
-  forwardedTo: string | null;
-  hasVoicemail: boolean;
-};
-
-/** Statuses after which a call that was never answered will not be answered any more. */
-const ENDED_STATUSES = new Set(["completed", "missed", "no-answer", "busy", "canceled", "cancelled", "failed"]);
-
-export function deriveCallOutcome(input: CallOutcomeInput): CallOutcome {
-  if (input.forwardedTo || input.phase === "forwarded") return "forwarded";
-  if (input.hasVoicemail) return "voicemail";
-  if (input.answeredAt !== null || input.phase === "answered") return "answered";
-  if (input.phase === "missed") return "missed";
-  if (input.phase === "ringing") return "ringing";
-  const ended = input.phase === "completed" || input.completedAt !== null || ENDED_STATUSES.has(input.status ?? "");
-  // OpenPhone sends a missed call as status "completed" with answeredAt null. An outgoing call that
-  // ended unanswered gets the same outcome: "missed" here means "nobody picked up", either way.
-  if (ended) return "missed";
-  if (input.status === "ringing") return "ringing";
-  return "in_progress";
 }
 
 function toContact(payload: ContactPayload): NormalizedContact {

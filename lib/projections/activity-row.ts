@@ -8,8 +8,8 @@ function clip(text: string): string {
   return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS - 1)}…` : flat;
 }
 
-/** Rebuilds the timeline row of a message from the message itself (idempotent). */
-export async function refreshMessageActivity(tx: Tx, messageId: number): Promise<void> {
+/** Rebuilds the timeline row of a message from the message itself (idempotent); returns the row's id. */
+export async function refreshMessageActivity(tx: Tx, messageId: number): Promise<number> {
   const message = await tx.message.findUniqueOrThrow({
     where: { id: messageId },
     select: {
@@ -40,15 +40,17 @@ export async function refreshMessageActivity(tx: Tx, messageId: number): Promise
     preview,
     searchText: [text, message.fromNumber, message.toNumbers].filter(Boolean).join("\n"),
   };
-  await tx.activity.upsert({ where: { messageId }, create: { messageId, ...data }, update: data });
+  const row = await tx.activity.upsert({ where: { messageId }, create: { messageId, ...data }, update: data, select: { id: true } });
+  return row.id;
 }
 
 /**
  * Rebuilds the timeline row of a call from the call and whatever recordings, voicemail, summary
  * and transcript have arrived. A call known only from a late artifact (no call event yet) has no
- * time to place it on the timeline, so it gets its row when the call event arrives.
+ * time to place it on the timeline, so it gets its row when the call event arrives. Returns the
+ * row's id, or null while the call has no row.
  */
-export async function refreshCallActivity(tx: Tx, callId: number): Promise<void> {
+export async function refreshCallActivity(tx: Tx, callId: number): Promise<number | null> {
   const call = await tx.call.findUniqueOrThrow({
     where: { id: callId },
     select: {
@@ -66,7 +68,7 @@ export async function refreshCallActivity(tx: Tx, callId: number): Promise<void>
       _count: { select: { recordings: true } },
     },
   });
-  if (!call.hasDetails || !call.occurredAt) return;
+  if (!call.hasDetails || !call.occurredAt) return null;
   const summary = call.summary ? parseStringList(call.summary.summary) : [];
   const nextSteps = call.summary ? parseStringList(call.summary.nextSteps) : [];
   const transcript = call.transcript?.segments.map((s) => s.content) ?? [];
@@ -85,5 +87,6 @@ export async function refreshCallActivity(tx: Tx, callId: number): Promise<void>
     preview: clip(summary.join(" ")),
     searchText: [...summary, ...nextSteps, ...transcript, call.participant ?? ""].filter(Boolean).join("\n"),
   };
-  await tx.activity.upsert({ where: { callId }, create: { callId, ...data }, update: data });
+  const row = await tx.activity.upsert({ where: { callId }, create: { callId, ...data }, update: data, select: { id: true } });
+  return row.id;
 }

@@ -6,10 +6,14 @@ import { projectMessage } from "./message";
 import { projectRecording } from "./recording";
 import { projectSummary } from "./summary";
 import { projectTranscript } from "./transcript";
+import { touched, type ProjectionResult } from "./result";
 import { projectVoicemail } from "./voicemail";
 
-/** Applies one normalised event to the domain tables, inside the caller's transaction. */
-export async function applyEvent(tx: Tx, event: NormalizedEvent, envelope: Envelope): Promise<void> {
+/**
+ * Applies one normalised event to the domain tables, inside the caller's transaction, and reports
+ * the timeline rows it touched.
+ */
+export async function applyEvent(tx: Tx, event: NormalizedEvent, envelope: Envelope): Promise<ProjectionResult> {
   switch (event.kind) {
     case "message":
       return projectMessage(tx, event.message, envelope);
@@ -29,7 +33,7 @@ export async function applyEvent(tx: Tx, event: NormalizedEvent, envelope: Envel
       return projectContact(tx, event.contact, envelope, true);
     case "token.validated":
       // A connectivity check: recorded in the event log, nothing to project.
-      return;
+      return touched(null);
     default: {
       const unhandled: never = event;
       throw new Error(`unhandled event kind ${(unhandled as { kind: string }).kind}`);

@@ -1,21 +1,9 @@
 import type { Tx } from "../db/types";
-import { deriveCallOutcome, type CallPhase } from "../openphone/events";
-import type { CallOutcome, NormalizedCall, NormalizedMedia, NormalizedRecording } from "../openphone/normalized";
+import { callLifecycleRank, deriveCallOutcome, mergeCallOutcome, type CallPhase } from "../openphone/call-lifecycle";
+import type { NormalizedCall, NormalizedMedia, NormalizedRecording } from "../openphone/normalized";
 import { linkParties } from "./parties";
+import { touched, type ProjectionResult } from "./result";
 import { refreshCallActivity } from "./activity-row";
-
-/** Lifecycle rank: a late `call.ringing` never undoes a `call.completed`. */
-function callRank(phase: CallPhase | null, status: string | null): number {
-  if (phase === "ringing") return 1;
-  if (phase === "answered" || phase === "forwarded") return 2;
-  if (phase === "missed" || phase === "completed") return 3;
-  // A call object inside a recording/voicemail event: rank by its own status.
-  if (status === "completed" || status === "missed" || status === "no-answer") return 3;
-  if (status === "in-progress" || status === "answered") return 2;
-  return status ? 1 : 0;
-}
-
-const SETTLED_OUTCOMES: ReadonlySet<CallOutcome> = new Set(["answered", "missed", "voicemail", "forwarded"]);
 
 /**
  * A call row for this OpenPhone call id, created empty when an artifact arrives before the call.
@@ -61,7 +49,7 @@ export async function mergeCall(tx: Tx, call: NormalizedCall, phase: CallPhase |
       voicemail: { select: { id: true } },
     },
   });
-  const rank = callRank(phase, call.status);
+  const rank = callLifecycleRank(phase, call.status);
   // Same rank: only a newer resource timestamp overwrites; without timestamps (app payloads, calls
   // embedded in recording events) the event only fills gaps, so arrival order cannot matter.
   const advance =
@@ -108,7 +96,7 @@ export async function mergeCall(tx: Tx, call: NormalizedCall, phase: CallPhase |
     hasVoicemail: stored.voicemail !== null || call.voicemail !== null,
   });
   // A settled outcome is never replaced by an unsettled one (ringing/in progress).
-  const outcome = stored.outcome && SETTLED_OUTCOMES.has(stored.outcome) && !SETTLED_OUTCOMES.has(derived) ? stored.outcome : derived;
+  const outcome = mergeCallOutcome(stored.outcome, derived);
 
   await tx.call.update({
     where: { id: callId },
@@ -139,7 +127,7 @@ export async function upsertRecordings(tx: Tx, callId: number, recordings: Norma
   }
 }
 
-export async function projectCall(tx: Tx, call: NormalizedCall, phase: CallPhase): Promise<void> {
+export async function projectCall(tx: Tx, call: NormalizedCall, phase: CallPhase): Promise<ProjectionResult> {
   const callId = await mergeCall(tx, call, phase);
-  await refreshCallActivity(tx, callId);
+  return touched(await refreshCallActivity(tx, callId));
 }

@@ -1,16 +1,18 @@
 import type { Tx } from "../db/types";
 import type { Envelope, NormalizedContact } from "../openphone/normalized";
+import { touched, type ProjectionResult } from "./result";
 
 /**
  * contact.updated / contact.deleted. A contact already known by number (from a message or call)
- * gains its OpenPhone id and name; an older version never overwrites a newer one.
+ * gains its OpenPhone id and name; an older version never overwrites a newer one. No timeline row
+ * changes: a contact's new name shows on the next load.
  */
 export async function projectContact(
   tx: Tx,
   contact: NormalizedContact,
   envelope: Envelope,
   deleted: boolean,
-): Promise<void> {
+): Promise<ProjectionResult> {
   const versionAt = contact.updatedAt ?? envelope.occurredAt;
   const number = contact.phoneNumbers[0] ?? null;
   const existing =
@@ -18,7 +20,7 @@ export async function projectContact(
     (number
       ? await tx.contact.findUnique({ where: { number }, select: { id: true, sourceUpdatedAt: true } })
       : null);
-  if (existing?.sourceUpdatedAt && existing.sourceUpdatedAt > versionAt) return;
+  if (existing?.sourceUpdatedAt && existing.sourceUpdatedAt > versionAt) return touched(null);
 
   const data = deleted
     ? { openphoneContactId: contact.id, firstName: null, lastName: null, company: null, deletedAt: versionAt, sourceUpdatedAt: versionAt }
@@ -45,4 +47,5 @@ export async function projectContact(
     where: { id, OR: [{ sourceUpdatedAt: null }, { sourceUpdatedAt: { lte: versionAt } }] },
     data,
   });
+  return touched(null);
 }

@@ -2,6 +2,7 @@ import type { Tx } from "../db/types";
 import type { Envelope, MessageStatus, NormalizedMessage } from "../openphone/normalized";
 import { linkParties } from "./parties";
 import { refreshMessageActivity } from "./activity-row";
+import { touched, type ProjectionResult } from "./result";
 
 /**
  * Status lattice: a message only moves forward. Inbound messages are `received`; outbound ones go
@@ -25,7 +26,7 @@ export function messageStatusAdvances(
   return incoming.statusAt.getTime() > stored.statusAt.getTime();
 }
 
-export async function projectMessage(tx: Tx, message: NormalizedMessage, envelope: Envelope): Promise<void> {
+export async function projectMessage(tx: Tx, message: NormalizedMessage, envelope: Envelope): Promise<ProjectionResult> {
   const parties = await linkParties(tx, {
     openphonePhoneNumberId: message.phoneNumberId,
     workspaceNumber: message.workspaceNumber,
@@ -88,5 +89,5 @@ export async function projectMessage(tx: Tx, message: NormalizedMessage, envelop
       update: data,
     });
   }
-  await refreshMessageActivity(tx, messageId);
+  return touched(await refreshMessageActivity(tx, messageId));
 }

@@ -2,9 +2,10 @@ import type { Tx } from "../db/types";
 import type { Envelope, NormalizedSummary } from "../openphone/normalized";
 import { refreshCallActivity } from "./activity-row";
 import { ensureCall } from "./call";
+import { touched, type ProjectionResult } from "./result";
 
 /** Summaries are versioned by event time: an older version never replaces a newer one. */
-export async function projectSummary(tx: Tx, summary: NormalizedSummary, envelope: Envelope): Promise<void> {
+export async function projectSummary(tx: Tx, summary: NormalizedSummary, envelope: Envelope): Promise<ProjectionResult> {
   const callId = await ensureCall(tx, summary.callId);
   const versionAt = envelope.occurredAt;
   const data = {
@@ -20,5 +21,5 @@ export async function projectSummary(tx: Tx, summary: NormalizedSummary, envelop
   } else if (versionAt >= stored.versionAt) {
     await tx.callSummary.update({ where: { callId }, data });
   }
-  await refreshCallActivity(tx, callId);
+  return touched(await refreshCallActivity(tx, callId));
 }

@@ -1,8 +1,8 @@
 import { formatPhoneNumber } from "@/components/format";
 import type { Database } from "../db/create-database";
 import { getTimelinePage, type TimelineItem } from "./queries";
-import type { TimelineCursor, TimelineFilters } from "./filters";
-import { decodeCursor } from "./filters";
+import { decodeTimelineCursor, type TimelineCursor } from "../cursor";
+import type { TimelineFilters } from "./filters";
 
 /**
  * CSV export of a timeline filter: every matching row, newest first (or by relevance for a search),
@@ -114,7 +114,7 @@ export function timelineCsvStream(
         if (page.items.length > 0) {
           controller.enqueue(encoder.encode(page.items.map((item) => timelineCsvRow(item, input.tz, input.baseUrl)).join("")));
         }
-        cursor = decodeCursor(page.nextCursor ?? undefined);
+        cursor = decodeTimelineCursor(page.nextCursor ?? undefined);
         if (!cursor) controller.close();
       } catch (error) {
         // The 200 and the header row are already sent: end with a visible marker so a cut-off file

@@ -129,38 +129,6 @@ export function hasFilters(query: TimelineQuery): boolean {
   return FILTER_KEYS.some((key) => query[key] !== undefined);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Cursors: opaque to clients (base64url of JSON), validated on the way in. A bad cursor decodes to
-// null: the page shows the first page, the API answers 400.
-
-export type TimelineCursor =
-  | { kind: "time"; occurredAt: Date; id: number }
-  /** Search: offset into the ranking of the matches with id ≤ maxId. */
-  | { kind: "rank"; offset: number; maxId: number };
-
-const timeCursorSchema = z.tuple([z.literal("t"), z.iso.datetime(), z.number().int().positive()]);
-const rankCursorSchema = z.tuple([z.literal("r"), z.number().int().min(0).max(100_000), z.number().int().positive()]);
-
-export function encodeCursor(cursor: TimelineCursor): string {
-  const tuple = cursor.kind === "time" ? ["t", cursor.occurredAt.toISOString(), cursor.id] : ["r", cursor.offset, cursor.maxId];
-  return btoa(JSON.stringify(tuple)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-export function decodeCursor(value: string | undefined): TimelineCursor | null {
-  if (!value || !/^[A-Za-z0-9_-]{1,512}$/.test(value)) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(atob(value.replace(/-/g, "+").replace(/_/g, "/")));
-  } catch {
-    return null;
-  }
-  const time = timeCursorSchema.safeParse(json);
-  if (time.success) return { kind: "time", occurredAt: new Date(time.data[1]), id: time.data[2] };
-  const rank = rankCursorSchema.safeParse(json);
-  if (rank.success) return { kind: "rank", offset: rank.data[1], maxId: rank.data[2] };
-  return null;
-}
-
 /** Resolved filter values the queries use. */
 export type TimelineFilters = {
   q: string | null;

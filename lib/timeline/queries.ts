@@ -2,12 +2,8 @@ import type { Database } from "../db/create-database";
 import { Prisma } from "../generated/sqlite/client";
 import { attachmentFileName, attachmentKind, resolveContentType, type AttachmentKind } from "../media/attachment-kind";
 import { contactFullName } from "../contacts/name";
-import {
-  DEFAULT_PAGE_SIZE,
-  encodeCursor,
-  type TimelineCursor,
-  type TimelineFilters,
-} from "./filters";
+import { encodeTimelineCursor, type TimelineCursor } from "../cursor";
+import { DEFAULT_PAGE_SIZE, type TimelineFilters } from "./filters";
 import { afterPosition, andConditions, filterConditions, VOICEMAIL_CONDITION, whereClause } from "./sql";
 import {
   containsPattern,
@@ -192,7 +188,7 @@ export async function listTimeline(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor =
-    rows.length > limit && last ? encodeCursor({ kind: "time", occurredAt: new Date(last.occurredAt), id: Number(last.id) }) : null;
+    rows.length > limit && last ? encodeTimelineCursor({ kind: "time", occurredAt: new Date(last.occurredAt), id: Number(last.id) }) : null;
   return { items: await loadTimelineItems(db, page.map((r) => Number(r.id))), nextCursor };
 }
 
@@ -315,7 +311,7 @@ export async function searchTimeline(
   }
 
   const page = ids.slice(0, limit);
-  const nextCursor = ids.length > limit ? encodeCursor({ kind: "rank", offset: offset + limit, maxId }) : null;
+  const nextCursor = ids.length > limit ? encodeTimelineCursor({ kind: "rank", offset: offset + limit, maxId }) : null;
   const snippets = await highlight(db, filters.q, page);
   return { items: await loadTimelineItems(db, page, snippets), nextCursor, ...(windowed ? { searchWindowed: true } : {}) };
 }

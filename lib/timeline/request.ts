@@ -1,11 +1,10 @@
 import { cursorFits } from "./queries";
+import { decodeTimelineCursor, type TimelineCursor } from "../cursor";
 import {
-  decodeCursor,
   parseTimelineQueryLenient,
   parseTimelineQueryStrict,
   resolveFilters,
   type QueryInput,
-  type TimelineCursor,
   type TimelineFilters,
   type TimelineQuery,
 } from "./filters";
@@ -30,7 +29,7 @@ export function readTimelineApiRequest(input: QueryInput): { ok: true; value: Ti
   const filters = resolveFilters(query, tz);
   let cursor: TimelineCursor | null = null;
   if (query.cursor !== undefined) {
-    cursor = decodeCursor(query.cursor);
+    cursor = decodeTimelineCursor(query.cursor);
     if (!cursor || !cursorFits(filters, cursor)) return { ok: false, issues: ["cursor: invalid or from a different listing"] };
   }
   return { ok: true, value: { query, filters, cursor, tz } };
@@ -44,7 +43,7 @@ export function readTimelinePageRequest(input: QueryInput, viewerTz: string): Ti
   const query = parseTimelineQueryLenient(input);
   const tz = query.tz ?? viewerTz;
   const filters = resolveFilters(query, tz);
-  const decoded = decodeCursor(query.cursor);
+  const decoded = decodeTimelineCursor(query.cursor);
   const cursor = decoded && cursorFits(filters, decoded) ? decoded : null;
   return { query, filters, cursor, tz, cursorRejected: query.cursor !== undefined && cursor === null };
 }

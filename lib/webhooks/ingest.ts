@@ -3,7 +3,7 @@ import { applyEvent } from "../projections/apply-event";
 import type { Database } from "../db/create-database";
 import type { Tx } from "../db/types";
 import type { Logger } from "../log";
-import { changedActivityIds, notifyActivityInTransaction, publishActivity, type ActivityChange } from "../live/publish";
+import { notifyActivityInTransaction, publishActivity, type ActivityChange } from "../live/publish";
 import { normalizeEvent } from "../openphone/events";
 import type { NormalizeResult } from "../openphone/normalized";
 import { verifyWebhookSignature, type HeaderSource, type SignatureFailureReason, type SigningKey } from "../openphone/signature";
@@ -84,8 +84,7 @@ async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput):
 
   for (let attempt = 1; ; attempt++) {
     try {
-      const change: ActivityChange = { ids: [] };
-      const outcome = await deps.db.prisma.$transaction((tx) => recordAndApply(tx, record, normalized, deps.db, change), {
+      const { outcome, change } = await deps.db.prisma.$transaction((tx) => recordAndApply(tx, record, normalized, deps.db), {
         maxWait: 10_000,
         timeout: 15_000,
       });
@@ -166,8 +165,8 @@ async function recordAndApply(
   record: EventRecord,
   normalized: NormalizeResult,
   db: Database,
-  change: ActivityChange,
-): Promise<StoredOutcome> {
+): Promise<{ outcome: StoredOutcome; change: ActivityChange }> {
+  const nothing: ActivityChange = { ids: [] };
   // Native upsert on PostgreSQL (INSERT … ON CONFLICT DO UPDATE): concurrent copies wait on the
   // unique index and then count as duplicates. A fresh row comes back with duplicates = 0.
   const row = await tx.webhookEvent.upsert({
@@ -177,7 +176,7 @@ async function recordAndApply(
     select: { id: true, status: true, duplicates: true },
   });
   if (row.duplicates > 0) {
-    if (row.status !== "failed") return "duplicate";
+    if (row.status !== "failed") return { outcome: "duplicate", change: nothing };
     // An earlier attempt failed and was recorded as such: this redelivery processes it again.
     await tx.webhookEvent.update({
       where: { id: row.id },
@@ -190,13 +189,12 @@ async function recordAndApply(
       },
     });
   }
-  if (normalized.ok) {
-    await applyEvent(tx, normalized.event, normalized.envelope);
-    // Live updates (lib/live/): on PostgreSQL the NOTIFY rides this transaction and is delivered on commit.
-    change.ids = await changedActivityIds(tx, normalized.event);
-    await notifyActivityInTransaction(tx, db, change);
-  }
-  return record.status;
+  if (!normalized.ok) return { outcome: record.status, change: nothing };
+  const { activityIds } = await applyEvent(tx, normalized.event, normalized.envelope);
+  // Live updates (lib/live/): on PostgreSQL the NOTIFY rides this transaction and is delivered on commit.
+  const change: ActivityChange = { ids: activityIds };
+  await notifyActivityInTransaction(tx, db, change);
+  return { outcome: record.status, change };
 }
 
 /** Keeps a visible trace of a delivery whose processing failed; the next delivery retries it. */

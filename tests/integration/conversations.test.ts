@@ -11,7 +11,7 @@ import {
   type ThreadMessage,
 } from "@/lib/conversations/queries";
 import { markConversationRead, markConversationUnread, setConversationDone } from "@/lib/conversations/mutations";
-import { decodeCursor } from "@/lib/cursor";
+import { decodeKeysetCursor } from "@/lib/cursor";
 import { readCall, readConversation, readMessage } from "@/lib/http/read-api";
 import { getMediaSource } from "@/lib/media/lookup";
 import {
@@ -63,7 +63,7 @@ async function allPages(input: Parameters<typeof listConversations>[1]): Promise
     const page = await listConversations(db.prisma, { ...input, cursor });
     rows.push(...page.rows);
     if (!page.nextCursor) return rows;
-    cursor = decodeCursor(page.nextCursor);
+    cursor = decodeKeysetCursor(page.nextCursor);
     expect(cursor).not.toBeNull();
   }
   throw new Error("pagination did not end");
@@ -257,9 +257,9 @@ describe(`thread (${testDialect()})`, () => {
     const first = await listConversationItems(db.prisma, conversationId, { limit: 3 });
     expect(first.items.map((i) => (i.type === "message" ? i.text : "call"))).toEqual(["follow-up 2", "follow-up 3", "follow-up 4"]);
     expect(first.olderCursor).not.toBeNull();
-    const second = await listConversationItems(db.prisma, conversationId, { limit: 3, before: decodeCursor(first.olderCursor) });
+    const second = await listConversationItems(db.prisma, conversationId, { limit: 3, before: decodeKeysetCursor(first.olderCursor) });
     expect(second.items.map((i) => (i.type === "message" ? i.text : "call"))).toEqual(["call", "follow-up 0", "follow-up 1"]);
-    const third = await listConversationItems(db.prisma, conversationId, { limit: 3, before: decodeCursor(second.olderCursor) });
+    const third = await listConversationItems(db.prisma, conversationId, { limit: 3, before: decodeKeysetCursor(second.olderCursor) });
     expect(third.items.map((i) => (i.type === "message" ? i.text : "call"))).toEqual([
       "Here's a photo and the quote",
       "Sorry, we missed you",

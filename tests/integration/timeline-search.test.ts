@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageEvent } from "@/lib/simulator/payloads";
 import { getTimelinePage, searchTimeline } from "@/lib/timeline/queries";
-import { decodeCursor, parseTimelineQueryLenient, resolveFilters, type TimelineQuery } from "@/lib/timeline/filters";
+import { decodeTimelineCursor } from "@/lib/cursor";
+import { parseTimelineQueryLenient, resolveFilters, type TimelineQuery } from "@/lib/timeline/filters";
 import { HIGHLIGHT_END, HIGHLIGHT_START, splitHighlights } from "@/lib/timeline/search-query";
 import { createPoster } from "../helpers/ingest";
 import { createTestDatabase, testDialect, type TestDatabase } from "../helpers/test-db";
@@ -91,7 +92,7 @@ describe(`full-text search (${testDialect()})`, () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const decoded = decodeCursor(cursor ?? undefined);
+        const decoded = decodeTimelineCursor(cursor ?? undefined);
         const page = await getTimelinePage(own, { filters: { ...resolveFilters({}, "UTC"), q: "estimate" }, cursor: decoded, limit: 5 });
         seen.push(...idsOf(page));
         cursor = page.nextCursor;

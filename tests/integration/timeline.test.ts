@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callEvent, messageEvent } from "@/lib/simulator/payloads";
 import { countByKind, getTimelinePage, latestActivityId, listNewerThan, listTimeline, type TimelineItem } from "@/lib/timeline/queries";
-import { NO_FILTERS, decodeCursor, resolveFilters, type TimelineFilters, type TimelineQuery } from "@/lib/timeline/filters";
+import { decodeTimelineCursor } from "@/lib/cursor";
+import { NO_FILTERS, resolveFilters, type TimelineFilters, type TimelineQuery } from "@/lib/timeline/filters";
 import { readTimelineApiRequest, readTimelinePageRequest } from "@/lib/timeline/request";
 import { createPoster } from "../helpers/ingest";
 import { createTestDatabase, testDialect, type TestDatabase } from "../helpers/test-db";
@@ -133,7 +134,7 @@ describe(`keyset pagination (${testDialect()})`, () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const decoded = decodeCursor(cursor ?? undefined);
+        const decoded = decodeTimelineCursor(cursor ?? undefined);
         const page = await listTimeline(own, NO_FILTERS, { cursor: decoded?.kind === "time" ? decoded : null, limit: 5 });
         seen.push(...idsOf(page.items));
         cursor = page.nextCursor;
@@ -161,7 +162,7 @@ describe(`keyset pagination (${testDialect()})`, () => {
   it("a cursor page continues exactly after the last row, on ties too", async () => {
     const first = await listTimeline(db, NO_FILTERS, { limit: 3 });
     expect(first.nextCursor).not.toBeNull();
-    const cursor = decodeCursor(first.nextCursor!);
+    const cursor = decodeTimelineCursor(first.nextCursor!);
     expect(cursor).toMatchObject({ kind: "time", id: seed.c2 });
     const second = await listTimeline(db, NO_FILTERS, { cursor: cursor as Extract<typeof cursor, { kind: "time" }>, limit: 3 });
     expect(idsOf(second.items)).toEqual([seed.c1, seed.m4, seed.m3]);

@@ -9,7 +9,7 @@ import {
 } from "@/components/format-time";
 import { contactDisplayName, initialsOf } from "@/lib/contacts/name";
 import { conversationListParamsSchema, conversationState, doneAtOnMark, conversationActionSchema } from "@/lib/conversations/state";
-import { decodeCursor, encodeCursor } from "@/lib/cursor";
+import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/cursor";
 import { labelSpeakers } from "@/lib/calls/speakers";
 import { isConversationUnread, needsAttention, readAtOnOpen } from "@/lib/conversations/unread";
 import { attachmentFileName, attachmentKind, formatBytes, resolveContentType } from "@/lib/media/attachment-kind";
@@ -79,9 +79,9 @@ describe("conversation state", () => {
 describe("keyset cursor", () => {
   it("round-trips and rejects anything else", () => {
     const cursor = { at: t("2026-03-10T15:00:00.123Z"), id: 42 };
-    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    expect(decodeKeysetCursor(encodeKeysetCursor(cursor))).toEqual(cursor);
     for (const bad of [null, "", "abc", "1_", "_1", "1_0", "1_-2", "1.5_2", "9".repeat(20) + "_1", "1_2_3"]) {
-      expect(decodeCursor(bad), String(bad)).toBeNull();
+      expect(decodeKeysetCursor(bad), String(bad)).toBeNull();
     }
   });
 });

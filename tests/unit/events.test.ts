@@ -3,12 +3,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   deriveCallDuration,
-  deriveCallOutcome,
   guessContentType,
   isKnownEventType,
   KNOWN_EVENT_TYPES,
   normalizeEvent,
-  type CallOutcomeInput,
 } from "@/lib/openphone/events";
 import type { NormalizedCall, NormalizedEvent, NormalizedMessage, NormalizeResult } from "@/lib/openphone/normalized";
 
@@ -904,35 +902,8 @@ describe("calls", () => {
   });
 });
 
-describe("deriveCallOutcome", () => {
-  const base: CallOutcomeInput = {
-    phase: "completed",
-    direction: "incoming",
-    status: "completed",
-    answeredAt: null,
-    completedAt: d("2026-05-04T12:00:00Z"),
-    forwardedTo: null,
-    hasVoicemail: false,
-  };
+describe("deriveCallDuration", () => {
   const at = d("2026-05-04T11:59:00Z");
-
-  it.each<[string, Partial<CallOutcomeInput>, string]>([
-    ["forwardedTo set wins over everything", { forwardedTo: "+19175550111", answeredAt: at, hasVoicemail: true }, "forwarded"],
-    ["forwarded phase", { phase: "forwarded", completedAt: null }, "forwarded"],
-    ["voicemail wins over missed", { hasVoicemail: true }, "voicemail"],
-    ["answered when answeredAt is set", { answeredAt: at }, "answered"],
-    ["answered phase", { phase: "answered", completedAt: null }, "answered"],
-    ["missed phase", { phase: "missed" }, "missed"],
-    ["incoming completed unanswered", {}, "missed"],
-    ["outgoing completed unanswered", { direction: "outgoing" }, "missed"],
-    ["ringing phase", { phase: "ringing", status: "ringing", completedAt: null }, "ringing"],
-    ["no phase, ringing status", { phase: null, status: "ringing", completedAt: null }, "ringing"],
-    ["no phase, in progress", { phase: null, status: "in-progress", completedAt: null }, "in_progress"],
-    ["no phase, no-answer status", { phase: null, status: "no-answer", completedAt: null }, "missed"],
-    ["no phase, completedAt set", { phase: null, status: null }, "missed"],
-  ])("%s", (_label, overrides, expected) => {
-    expect(deriveCallOutcome({ ...base, ...overrides })).toBe(expected);
-  });
 
   it("deriveCallDuration", () => {
     expect(deriveCallDuration(null, null)).toBeNull();

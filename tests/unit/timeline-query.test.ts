@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { decodeTimelineCursor, encodeTimelineCursor } from "@/lib/cursor";
 import {
-  decodeCursor,
-  encodeCursor,
   parseTimelineQueryLenient,
   parseTimelineQueryStrict,
   resolveFilters,
@@ -46,16 +45,16 @@ describe("timeline query string", () => {
 describe("cursors", () => {
   it("round-trip, and are opaque URL-safe strings", () => {
     const time = { kind: "time" as const, occurredAt: new Date("2026-05-04T18:00:00.123Z"), id: 42 };
-    const encoded = encodeCursor(time);
+    const encoded = encodeTimelineCursor(time);
     expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeCursor(encoded)).toEqual(time);
+    expect(decodeTimelineCursor(encoded)).toEqual(time);
     const rank = { kind: "rank" as const, offset: 50, maxId: 9000 };
-    expect(decodeCursor(encodeCursor(rank))).toEqual(rank);
+    expect(decodeTimelineCursor(encodeTimelineCursor(rank))).toEqual(rank);
   });
 
   it("anything else decodes to null", () => {
     for (const bad of [undefined, "", "!!", "e30", "WyJ0IiwieCIsMV0", "WyJ0IiwiMjAyNi0wNS0wNFQxODowMDowMC4wMDBaIiwwXQ", "WyJyIiwtMSwxXQ", "a".repeat(600)]) {
-      expect(decodeCursor(bad), String(bad)).toBeNull();
+      expect(decodeTimelineCursor(bad), String(bad)).toBeNull();
     }
   });
 });

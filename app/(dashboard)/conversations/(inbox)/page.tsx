@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/page-header";
 import { WorkspaceFilter } from "@/components/workspace-filter";
 import { conversationListParamsSchema } from "@/lib/conversations/state";
 import { countConversationsByState, listConversations, listWorkspaceNumbers } from "@/lib/conversations/queries";
-import { decodeCursor } from "@/lib/cursor";
+import { decodeKeysetCursor } from "@/lib/cursor";
 import { requireUser } from "@/lib/auth/guards";
 import { getDatabase } from "@/lib/db";
 import { getWebhookSetup } from "@/lib/webhooks/setup";
@@ -37,7 +37,7 @@ export default async function ConversationsPage({ searchParams }: { searchParams
     cursor: typeof raw.cursor === "string" ? raw.cursor : undefined,
   });
   const db = getDatabase().prisma;
-  const cursor = decodeCursor(params.cursor);
+  const cursor = decodeKeysetCursor(params.cursor);
   const [numbers, counts, page] = await Promise.all([
     listWorkspaceNumbers(db),
     countConversationsByState(db, params.number),

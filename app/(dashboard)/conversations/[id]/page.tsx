@@ -15,7 +15,7 @@ import { CallCard, MessageBubble } from "@/components/thread-items";
 import { contactDisplayName, contactFullName } from "@/lib/contacts/name";
 import { markConversationRead } from "@/lib/conversations/mutations";
 import { listConversationItems, type ThreadItem } from "@/lib/conversations/queries";
-import { decodeCursor } from "@/lib/cursor";
+import { decodeKeysetCursor } from "@/lib/cursor";
 import { requireUser } from "@/lib/auth/guards";
 import { getDatabase } from "@/lib/db";
 import { markDoneAction, markUnreadAction, reopenAction } from "../actions";
@@ -36,7 +36,7 @@ export default async function ConversationPage({ params, searchParams }: { param
   const conversation = await loadConversation((await params).id);
   if (!conversation) notFound();
   const rawBefore = (await searchParams).before;
-  const before = decodeCursor(typeof rawBefore === "string" ? rawBefore : null);
+  const before = decodeKeysetCursor(typeof rawBefore === "string" ? rawBefore : null);
   const db = getDatabase().prisma;
   const page = await listConversationItems(db, conversation.id, { before });
   // Opening the thread reads it (a no-op when nothing is unread).
