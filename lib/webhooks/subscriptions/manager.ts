@@ -378,7 +378,13 @@ export function createWebhookManager(deps: ManagerDeps) {
     return { ok: true, switchId: record.id, created: created.map((s) => s.id), deleted: legacy.map((s) => s.id), problem: null };
   }
 
-  return { list, create, connectEverything, remove, setStatus, rotate, reveal, test, switchTo2026 };
+  /** The workspace's numbers, for the create form. */
+  async function phoneNumbers(): Promise<{ id: string; label: string }[]> {
+    const numbers = await api().legacy.listPhoneNumbers();
+    return numbers.map((n) => ({ id: n.id, label: [n.name, n.formattedNumber ?? n.number].filter(Boolean).join(" · ") || n.id }));
+  }
+
+  return { list, phoneNumbers, create, connectEverything, remove, setStatus, rotate, reveal, test, switchTo2026 };
 }
 
 export type WebhookManager = ReturnType<typeof createWebhookManager>;
