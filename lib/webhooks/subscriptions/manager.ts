@@ -340,9 +340,8 @@ export function createWebhookManager(deps: ManagerDeps) {
   async function waitForStored(eventId: string, since: Date): Promise<boolean> {
     const until = Date.now() + (deps.testTimeoutMs ?? 10_000);
     // A repeated test body (2026 test events share one id) is stored as a duplicate: updatedAt moves.
-    const floor = new Date(since.getTime() - 1000);
     for (;;) {
-      const hit = await prisma.webhookEvent.findFirst({ where: { eventId, updatedAt: { gte: floor } }, select: { id: true } });
+      const hit = await prisma.webhookEvent.findFirst({ where: { eventId, updatedAt: { gte: since } }, select: { id: true } });
       if (hit) return true;
       if (Date.now() > until) return false;
       await new Promise((r) => setTimeout(r, 100));
