@@ -25,6 +25,10 @@ const envSchema = z.object({
   WEBHOOK_BASE_URL: z.url({ message: "must be an absolute URL such as https://inbox.example.com" }).optional(),
   OPENPHONE_API_KEY: z.string().trim().min(1).optional(),
   OPENPHONE_API_BASE_URL: z.url().default("https://api.openphone.com"),
+  /** How long a rotated-out webhook signing key stays trusted, so deliveries in flight are not rejected. */
+  WEBHOOK_KEY_GRACE_SECONDS: z.coerce.number().int().min(0).max(30 * 86_400).default(86_400),
+  /** Per request to the OpenPhone API. */
+  OPENPHONE_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   APP_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
   APP_SECRET_FILE: z.string().default("./data/app-secret"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -6,6 +6,12 @@ import type { IngestDeps } from "./ingest";
 import { createSigningKeySource } from "./signing-keys";
 
 let deps: IngestDeps | undefined;
+let invalidate: (() => void) | undefined;
+
+/** After a subscription's key changed here: this instance trusts or drops it on the next delivery. */
+export function invalidateReceiverKeys(): void {
+  invalidate?.();
+}
 
 /** The ingest dependencies of this server process, built once from the configuration. */
 export function receiverDeps(): IngestDeps {
@@ -17,6 +23,7 @@ export function receiverDeps(): IngestDeps {
     configured: config.OPENPHONE_WEBHOOK_SIGNING_KEY,
     appSecret: config.APP_SECRET,
   });
+  invalidate = keys.invalidate;
   deps = {
     db,
     signingKeys: keys.keys,

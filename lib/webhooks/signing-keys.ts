@@ -2,11 +2,17 @@ import { openSecret } from "../crypto/secret-box";
 import type { Db } from "../db/create-database";
 import { prepareSecrets, type SigningKey } from "../openphone/signature";
 
-const CACHE_MS = 15_000;
+/** How often an instance asks the database whether any subscription changed (one tiny aggregate query). */
+export const KEY_VERSION_CHECK_MS = 1_000;
+
+type StoredKey = { key: SigningKey; expiresAtMs: number | null };
 
 /**
- * Every active signing key: the configured secrets plus the key of every stored subscription
- * (decrypted with APP_SECRET). Cached briefly so a delivery does not read the table each time.
+ * Every active signing key: the configured secrets plus the key of every stored, undeleted
+ * subscription (decrypted with APP_SECRET), and a rotated-out key until its grace period ends.
+ * Keys are cached per instance; at most once a second the cache compares the table's version
+ * (row count and latest updatedAt) with what it loaded, so a key created, rotated or deleted on
+ * any instance is trusted or dropped everywhere within about a second, with no restart.
  */
 export function createSigningKeySource(input: {
   prisma: Db;
@@ -16,19 +22,41 @@ export function createSigningKeySource(input: {
 }): { keys: () => Promise<SigningKey[]>; invalidate: () => void } {
   const now = input.now ?? Date.now;
   const configured = prepareSecrets(input.configured);
-  let cached: { at: number; keys: SigningKey[] } | undefined;
+  let cached: { checkedAt: number; version: string; stored: StoredKey[] } | undefined;
+
+  async function version(): Promise<string> {
+    const agg = await input.prisma.webhookSubscription.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
+    return `${agg._count._all}:${agg._max.updatedAt?.getTime() ?? 0}`;
+  }
+
+  async function load(currentVersion: string): Promise<void> {
+    const rows = await input.prisma.webhookSubscription.findMany({
+      where: { deletedAt: null },
+      select: { encryptedKey: true, previousEncryptedKey: true, previousKeyExpiresAt: true },
+    });
+    const stored: StoredKey[] = [];
+    const add = (sealed: string | null, expiresAtMs: number | null) => {
+      const secret = sealed ? openSecret(sealed, input.appSecret) : null;
+      const [key] = secret ? prepareSecrets([secret]) : [];
+      if (key) stored.push({ key, expiresAtMs });
+    };
+    for (const row of rows) {
+      add(row.encryptedKey, null);
+      if (row.previousKeyExpiresAt) add(row.previousEncryptedKey, row.previousKeyExpiresAt.getTime());
+    }
+    cached = { checkedAt: now(), version: currentVersion, stored };
+  }
+
   return {
     async keys() {
-      if (cached && now() - cached.at < CACHE_MS) return cached.keys;
-      const rows = await input.prisma.webhookSubscription.findMany({
-        where: { deletedAt: null, encryptedKey: { not: null } },
-        select: { encryptedKey: true },
-      });
-      const stored = rows
-        .map((r) => (r.encryptedKey ? openSecret(r.encryptedKey, input.appSecret) : null))
-        .filter((s): s is string => s !== null);
-      cached = { at: now(), keys: [...configured, ...prepareSecrets(stored)] };
-      return cached.keys;
+      const t = now();
+      if (!cached || t - cached.checkedAt >= KEY_VERSION_CHECK_MS) {
+        const current = await version();
+        if (!cached || current !== cached.version) await load(current);
+        else cached.checkedAt = t;
+      }
+      const stored = cached!.stored.filter((s) => s.expiresAtMs === null || s.expiresAtMs > t).map((s) => s.key);
+      return [...configured, ...stored];
     },
     invalidate() {
       cached = undefined;
