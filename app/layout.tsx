@@ -3,6 +3,8 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
 import { getCurrentUser } from "@/lib/auth/guards";
+import { countCallbackQueue } from "@/lib/callbacks/queue";
+import { getDatabase } from "@/lib/db";
 import { NONCE_HEADER } from "@/lib/auth/security-headers";
 import { THEME_INIT_SCRIPT } from "@/lib/theme";
 import { signOut } from "./login/actions";
@@ -27,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Signed-out pages (/login, /setup/…) render without the shell. This is not the access check:
   // every page calls requireUser()/requireAdmin() itself.
   const user = await getCurrentUser();
+  const callbackCount = user ? await countCallbackQueue(getDatabase()) : 0;
   return (
     // The <head> script adds the `dark` class before React hydrates; the mismatch is expected.
     <html lang="en" suppressHydrationWarning>
@@ -35,7 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-[#111113] dark:text-zinc-100">
         {user ? (
-          <AppShell user={user} signOut={signOut}>
+          <AppShell user={user} signOut={signOut} callbackCount={callbackCount}>
             {children}
           </AppShell>
         ) : (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ActivityIcon, AdminIcon, ConversationsIcon, LogoMark } from "@/components/icons";
+import { ActivityIcon, AdminIcon, ChartIcon, ConversationsIcon, LogoMark, PhoneMissedIcon } from "@/components/icons";
 import { NavLink } from "@/components/nav-link";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { UserMenu } from "@/components/user-menu";
@@ -9,6 +9,8 @@ import type { SessionUser } from "@/lib/auth/types";
 const NAVIGATION = [
   { href: "/activity", label: "Activity", Icon: ActivityIcon },
   { href: "/conversations", label: "Conversations", Icon: ConversationsIcon },
+  { href: "/callbacks", label: "Callbacks", Icon: PhoneMissedIcon, badge: "callbacks" },
+  { href: "/insights", label: "Insights", Icon: ChartIcon },
   { href: "/admin", label: "Admin", Icon: AdminIcon, adminOnly: true },
 ] as const;
 
@@ -16,7 +18,18 @@ const NAVIGATION = [
  * Sidebar on wide screens, a two-row top bar (brand + theme, then navigation) on phones.
  * One set of elements restyled by breakpoint, so there is never a hidden duplicate navigation.
  */
-export function AppShell({ user, signOut, children }: { user: SessionUser; signOut: () => Promise<void>; children: ReactNode }) {
+export function AppShell({
+  user,
+  signOut,
+  callbackCount,
+  children,
+}: {
+  user: SessionUser;
+  signOut: () => Promise<void>;
+  /** Missed calls waiting for a callback (the Callbacks badge). */
+  callbackCount: number;
+  children: ReactNode;
+}) {
   const navigation = NAVIGATION.filter((item) => !("adminOnly" in item && item.adminOnly) || user.role === "admin");
   return (
     <>
@@ -43,10 +56,19 @@ export function AppShell({ user, signOut, children }: { user: SessionUser; signO
           aria-label="Main"
           className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto px-1 pb-0.5 md:order-none md:mx-0 md:mt-6 md:flex-col md:overflow-visible md:px-0"
         >
-          {navigation.map(({ href, label, Icon }) => (
-            <NavLink key={href} href={href}>
-              <Icon className="size-4 shrink-0 opacity-80" />
-              {label}
+          {navigation.map((item) => (
+            <NavLink key={item.href} href={item.href}>
+              <item.Icon className="size-4 shrink-0 opacity-80" />
+              {item.label}
+              {"badge" in item && callbackCount > 0 ? (
+                <span
+                  data-testid="callback-badge"
+                  className="ml-auto rounded-full bg-rose-100 px-1.5 text-xs font-semibold text-rose-700 tabular-nums dark:bg-rose-400/15 dark:text-rose-300"
+                >
+                  {callbackCount > 99 ? "99+" : callbackCount}
+                  <span className="sr-only"> waiting</span>
+                </span>
+              ) : null}
             </NavLink>
           ))}
         </nav>

@@ -475,3 +475,12 @@ export function OverviewIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function ChartIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M3 3v18h18" />
+      <path d="M7 16v-4M11 16V8M15 16v-6M19 16V5" />
+    </Icon>
+  );
+}

@@ -10,7 +10,8 @@ import { mediaProxyUrl } from "../media/urls";
  * A contact's pending calls are exactly its missed calls after its last outgoing activity, so the
  * query walks contacts (one seek each in Activity_contactId_direction_occurredAt_idx for the last
  * outgoing time, one range in Activity_contactId_occurredAt_id_idx for what came after) instead of
- * every missed call ever. Calls from hidden numbers have no contact and cannot be called back.
+ * every missed call ever (CROSS JOIN keeps SQLite's planner in that order). Calls from hidden
+ * numbers have no contact and cannot be called back.
  */
 
 export const CALLBACK_QUEUE_LIMIT = 100;
@@ -39,8 +40,9 @@ function pendingFrom(): Prisma.Sql {
              COALESCE((SELECT MAX(o."occurredAt") FROM "Activity" o WHERE o."contactId" = c."id" AND o."direction" = 'outgoing'), ${NEVER}) AS "after"
       FROM "Contact" c)
     SELECT a."id" AS "id" FROM "lastOut" l
-    JOIN "Activity" a ON a."contactId" = l."contactId" AND a."occurredAt" > l."after"
-    WHERE ${MISSED_CALL} AND NOT EXISTS (SELECT 1 FROM "HandledCallback" h WHERE h."activityId" = a."id")`;
+    CROSS JOIN "Activity" a
+    WHERE a."contactId" = l."contactId" AND a."occurredAt" > l."after" AND ${MISSED_CALL}
+      AND NOT EXISTS (SELECT 1 FROM "HandledCallback" h WHERE h."activityId" = a."id")`;
 }
 
 /** The queue's ids, oldest first; exported so the benchmark can EXPLAIN it. */

@@ -36,10 +36,10 @@ test.describe("navigation", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Activity" })).toBeVisible();
   });
 
-  test("staff see Activity and Conversations but not Admin, which answers 403", async ({ page }) => {
+  test("staff see Activity, Conversations, Callbacks and Insights but not Admin, which answers 403", async ({ page }) => {
     await page.goto("/activity");
     const nav = page.getByRole("navigation", { name: "Main" });
-    await expect(nav.getByRole("link")).toHaveText(["Activity", "Conversations"]);
+    await expect(nav.getByRole("link")).toHaveText(["Activity", "Conversations", "Callbacks", "Insights"]);
     const response = await page.goto("/admin");
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
