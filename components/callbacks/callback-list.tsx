@@ -6,7 +6,7 @@ import { Badge } from "@/components/badge";
 import { formatPhoneNumber } from "@/components/format";
 import { PhoneMissedIcon, VoicemailIcon } from "@/components/icons";
 import { LocalTime } from "@/components/local-time";
-import { contactDisplayName } from "@/lib/activity/contact-name";
+import { contactDisplayName } from "@/lib/contacts/name";
 import type { CallbackItem, HandledItem } from "@/lib/callbacks/queue";
 import { formatWait } from "@/lib/insights/format";
 

@@ -1,4 +1,4 @@
-import { csvRow } from "../activity/timeline-csv";
+import { csvRow } from "../timeline/csv";
 import type { Database } from "../db/create-database";
 import {
   VOLUME_CATEGORIES,

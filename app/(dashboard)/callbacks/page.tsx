@@ -5,7 +5,7 @@ import { CallbackList, HandledList } from "@/components/callbacks/callback-list"
 import { CallbackQueueLive } from "@/components/callbacks/callback-queue-live";
 import { MarkHandledButton } from "@/components/callbacks/mark-handled-button";
 import { PageHeader } from "@/components/page-header";
-import { contactDisplayName } from "@/lib/activity/contact-name";
+import { contactDisplayName } from "@/lib/contacts/name";
 import { requireUser } from "@/lib/auth/guards";
 import { CALLBACK_QUEUE_LIMIT, countCallbackQueue, listCallbackQueue, listRecentlyHandled } from "@/lib/callbacks/queue";
 import { getDatabase } from "@/lib/db";

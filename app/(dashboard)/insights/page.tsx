@@ -10,7 +10,7 @@ import { VolumeChart } from "@/components/insights/volume-chart";
 import { WaitChart } from "@/components/insights/wait-chart";
 import { PageHeader } from "@/components/page-header";
 import { TimeZoneSync } from "@/components/timeline/time-zone-sync";
-import { TZ_COOKIE, viewerTimeZone } from "@/lib/activity/time-zone";
+import { TZ_COOKIE, viewerTimeZone } from "@/lib/time-zone";
 import { requireUser } from "@/lib/auth/guards";
 import { getDatabase } from "@/lib/db";
 import { formatDayRange, formatPercent, formatWait } from "@/lib/insights/format";
