@@ -29,7 +29,7 @@ const href = (params: URLSearchParams) => (params.size > 0 ? `/activity?${params
 
 /**
  * The timeline: every message and call, newest first, grouped by day; filters, search and paging
- * all live in the URL (lib/activity/timeline-filters.ts), so every view is a link.
+ * all live in the URL (lib/timeline/filters.ts), so every view is a link.
  */
 export default async function ActivityPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser();
