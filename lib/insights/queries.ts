@@ -261,8 +261,3 @@ export async function getInsights(db: Database, range: InsightsRange): Promise<I
   const staff = await getStaffLoad(db, range);
   return { volume, missedRate, callbacks, firstResponse, heatMap, staff };
 }
-
-/** Workspace numbers for the number filter. */
-export function listWorkspaceNumbersForInsights(db: Database): Promise<{ id: number; name: string | null; number: string | null }[]> {
-  return db.prisma.phoneNumber.findMany({ select: { id: true, name: true, number: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
-}

@@ -14,7 +14,8 @@ import { TZ_COOKIE, viewerTimeZone } from "@/lib/time-zone";
 import { requireUser } from "@/lib/auth/guards";
 import { getDatabase } from "@/lib/db";
 import { formatDayRange, formatPercent, formatWait } from "@/lib/insights/format";
-import { getInsights, listWorkspaceNumbersForInsights } from "@/lib/insights/queries";
+import { listInboxes } from "@/lib/activity/timeline";
+import { getInsights } from "@/lib/insights/queries";
 import { insightsSearchParams, parseInsightsQuery, resolveInsightsRange } from "@/lib/insights/range";
 import { insightsTables, type ChartId } from "@/lib/insights/tables";
 
@@ -29,7 +30,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
   const db = getDatabase();
   const tz = viewerTimeZone((await cookies()).get(TZ_COOKIE)?.value);
   const range = resolveInsightsRange(parseInsightsQuery(await searchParams), tz, new Date());
-  const [insights, numbers] = await Promise.all([getInsights(db, range), listWorkspaceNumbersForInsights(db)]);
+  const [insights, numbers] = await Promise.all([getInsights(db, range), listInboxes(db)]);
   const tables = insightsTables(insights);
   const csvHref = (chart: ChartId) => `/api/insights/export.csv?${insightsSearchParams({ ...range, preset: "custom" }, { chart, tz }).toString()}`;
   const { missedRate, callbacks, firstResponse } = insights;
