@@ -93,7 +93,7 @@ async function queriesFor(db: Database, size: number): Promise<Query[]> {
     // A New York viewer: the day and hour buckets go through the time-zone offset CASE.
     { name: "insights: 30 days, all numbers", run: (d) => getInsights(d, insights30), plan: (d) => volumeSql(d.dialect, insights30), target: INSIGHTS_TARGET_MS },
     { name: "insights: 30 days, Sales", run: (d) => getInsights(d, insights30Sales), target: INSIGHTS_TARGET_MS },
-    { name: "callback queue", run: (d) => listCallbackQueue(d), plan: () => callbackQueueSql(100) },
+    { name: "callback queue", run: (d) => listCallbackQueue(d), plan: (d) => callbackQueueSql(d.dialect, 100) },
     { name: "callback queue count (nav badge)", run: (d) => countCallbackQueue(d) },
   ];
 }

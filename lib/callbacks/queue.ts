@@ -33,22 +33,31 @@ export type HandledItem = CallbackItem & { handledAt: Date; handledBy: { name: s
 
 const NEVER = new Date(0);
 
-function pendingFrom(): Prisma.Sql {
-  return Prisma.sql`
-    WITH "lastOut" AS MATERIALIZED (
+/**
+ * Pending missed calls as ("id", "occurredAt"). Both planners must loop over contacts and seek into
+ * Activity per contact; left alone they prefer scanning every missed call. SQLite keeps the written
+ * order of a CROSS JOIN; PostgreSQL gets a LATERAL subquery (which SQLite does not have).
+ */
+function pendingSql(dialect: Database["dialect"]): Prisma.Sql {
+  const lastOut = Prisma.sql`WITH "lastOut" AS MATERIALIZED (
       SELECT c."id" AS "contactId",
              COALESCE((SELECT MAX(o."occurredAt") FROM "Activity" o WHERE o."contactId" = c."id" AND o."direction" = 'outgoing'), ${NEVER}) AS "after"
-      FROM "Contact" c)
-    SELECT a."id" AS "id" FROM "lastOut" l
-    CROSS JOIN "Activity" a
-    WHERE a."contactId" = l."contactId" AND a."occurredAt" > l."after" AND ${MISSED_CALL}
+      FROM "Contact" c)`;
+  const pending = Prisma.sql`a."occurredAt" > l."after" AND ${MISSED_CALL}
       AND NOT EXISTS (SELECT 1 FROM "HandledCallback" h WHERE h."activityId" = a."id")`;
+  if (dialect === "sqlite") {
+    return Prisma.sql`${lastOut}
+    SELECT a."id" AS "id", a."occurredAt" AS "occurredAt" FROM "lastOut" l CROSS JOIN "Activity" a
+    WHERE a."contactId" = l."contactId" AND ${pending}`;
+  }
+  return Prisma.sql`${lastOut}
+    SELECT p."id" AS "id", p."occurredAt" AS "occurredAt" FROM "lastOut" l
+    CROSS JOIN LATERAL (SELECT a."id", a."occurredAt" FROM "Activity" a WHERE a."contactId" = l."contactId" AND ${pending}) p`;
 }
 
 /** The queue's ids, oldest first; exported so the benchmark can EXPLAIN it. */
-export function callbackQueueSql(limit: number): Prisma.Sql {
-  return Prisma.sql`SELECT p."id" FROM (${pendingFrom()}) p JOIN "Activity" a ON a."id" = p."id"
-    ORDER BY a."occurredAt", a."id" LIMIT ${limit}`;
+export function callbackQueueSql(dialect: Database["dialect"], limit: number): Prisma.Sql {
+  return Prisma.sql`SELECT q."id" FROM (${pendingSql(dialect)}) q ORDER BY q."occurredAt", q."id" LIMIT ${limit}`;
 }
 
 const itemSelect = {
@@ -89,7 +98,7 @@ function toItem(row: ItemRow): CallbackItem | null {
 }
 
 export async function listCallbackQueue(db: Database, limit = CALLBACK_QUEUE_LIMIT): Promise<CallbackItem[]> {
-  const ids = (await db.prisma.$queryRaw<{ id: number | bigint }[]>(callbackQueueSql(limit))).map((r) => Number(r.id));
+  const ids = (await db.prisma.$queryRaw<{ id: number | bigint }[]>(callbackQueueSql(db.dialect, limit))).map((r) => Number(r.id));
   if (ids.length === 0) return [];
   const rows = await db.prisma.activity.findMany({ where: { id: { in: ids } }, select: itemSelect });
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -102,7 +111,7 @@ export async function listCallbackQueue(db: Database, limit = CALLBACK_QUEUE_LIM
 
 /** How many calls wait (the navigation badge). */
 export async function countCallbackQueue(db: Database): Promise<number> {
-  const [row] = await db.prisma.$queryRaw<{ n: number | bigint }[]>(Prisma.sql`SELECT COUNT(*) AS "n" FROM (${pendingFrom()}) p`);
+  const [row] = await db.prisma.$queryRaw<{ n: number | bigint }[]>(Prisma.sql`SELECT COUNT(*) AS "n" FROM (${pendingSql(db.dialect)}) q`);
   return Number(row?.n ?? 0);
 }
 
