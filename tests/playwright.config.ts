@@ -3,7 +3,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { findChromium } from "../scripts/chromium.mjs";
-import { E2E_BASE_URL, E2E_PORT, E2E_SIGNING_SECRET } from "./helpers/e2e-env";
+import {
+  E2E_BASE_URL,
+  E2E_FAKE_OPENPHONE_PORT,
+  E2E_FAKE_OPENPHONE_URL,
+  E2E_KEY_GRACE_SECONDS,
+  E2E_NO_KEY_BASE_URL,
+  E2E_NO_KEY_PORT,
+  E2E_OPENPHONE_API_KEY,
+  E2E_PORT,
+  E2E_SIGNING_SECRET,
+} from "./helpers/e2e-env";
 
 // Run with: npx playwright test -c tests/playwright.config.ts
 const root = path.resolve(import.meta.dirname, "..");
@@ -54,26 +64,59 @@ export default defineConfig({
     { name: "empty", testIgnore: /(populated|auth)\.spec\.ts$/, dependencies: ["auth"] },
     { name: "populated", testMatch: /populated\.spec\.ts$/, dependencies: ["empty"] },
   ],
-  webServer: {
-    // Builds when sources changed, applies migrations, then `next start`.
-    command: `node scripts/app.mjs --port ${E2E_PORT}`,
-    cwd: root,
-    url: `${E2E_BASE_URL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 300_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL,
-      APP_SECRET_FILE: "./tests/.tmp/e2e/app-secret",
-      OPENPHONE_WEBHOOK_SIGNING_KEY: E2E_SIGNING_SECRET,
-      WEBHOOK_BASE_URL: E2E_BASE_URL,
-      LOG_LEVEL: "warn",
+  // Started in order: the fake OpenPhone API, the app (builds when stale), then a second app on the
+  // same build and database without an API key.
+  webServer: [
+    {
+      command: `node node_modules/tsx/dist/cli.mjs scripts/fake-openphone.ts --port ${E2E_FAKE_OPENPHONE_PORT} --api-key ${E2E_OPENPHONE_API_KEY}`,
+      cwd: root,
+      url: `${E2E_FAKE_OPENPHONE_URL}/__fake/requests`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
     },
-  },
+    {
+      // Builds when sources changed, applies migrations, then `next start`.
+      command: `node scripts/app.mjs --port ${E2E_PORT}`,
+      cwd: root,
+      url: `${E2E_BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 300_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        ...appEnv(),
+        OPENPHONE_API_KEY: E2E_OPENPHONE_API_KEY,
+        OPENPHONE_API_BASE_URL: E2E_FAKE_OPENPHONE_URL,
+        WEBHOOK_KEY_GRACE_SECONDS: String(E2E_KEY_GRACE_SECONDS),
+      },
+    },
+    {
+      command: `node scripts/app.mjs --no-build --port ${E2E_NO_KEY_PORT}`,
+      cwd: root,
+      url: `${E2E_NO_KEY_BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: appEnv(),
+    },
+  ],
   globalTeardown: "./helpers/e2e-global-teardown.ts",
 });
+
+function appEnv(): Record<string, string> {
+  return {
+    DATABASE_URL: process.env.E2E_DATABASE_URL as string,
+    APP_SECRET_FILE: "./tests/.tmp/e2e/app-secret",
+    OPENPHONE_WEBHOOK_SIGNING_KEY: E2E_SIGNING_SECRET,
+    WEBHOOK_BASE_URL: E2E_BASE_URL,
+    LOG_LEVEL: "warn",
+  };
+}
 
 /**
  * A fresh database per run, so runs never see each other's rows: a new schema in TEST_DATABASE_URL's

@@ -17,3 +17,15 @@ export function e2eDatabaseUrl(): string {
   if (!url) throw new Error("E2E_DATABASE_URL is not set: run through tests/playwright.config.ts");
   return url;
 }
+
+/** The fake OpenPhone API the e2e app talks to (scripts/fake-openphone.ts), 1000 above E2E_PORT (4114 for 3114). */
+export const E2E_FAKE_OPENPHONE_PORT = E2E_PORT + 1000;
+export const E2E_FAKE_OPENPHONE_URL = `http://127.0.0.1:${E2E_FAKE_OPENPHONE_PORT}`;
+export const E2E_OPENPHONE_API_KEY = "e2e-openphone-api-key";
+
+/** A second app on the same database and build, without OPENPHONE_API_KEY (the "no key" state). */
+export const E2E_NO_KEY_PORT = E2E_PORT + 500;
+export const E2E_NO_KEY_BASE_URL = `http://localhost:${E2E_NO_KEY_PORT}`;
+
+/** Short, so the e2e run can watch a rotated-out key expire. */
+export const E2E_KEY_GRACE_SECONDS = 6;

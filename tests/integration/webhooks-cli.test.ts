@@ -118,7 +118,7 @@ describe(`npm run webhooks (${testDialect()})`, () => {
     expect((await cli(["delete", "--id", "WHnope", "--yes"])).code).toBe(1);
   });
 
-  it("runs as a real process: npm run webhooks -- list --json", async () => {
+  it("runs as a real process: npm run webhooks -- list --json (exit codes are covered in-process above)", async () => {
     const root = path.resolve(import.meta.dirname, "../..");
     const run = promisify(execFile);
     await cli(["create", "--all", "--generation", "legacy"]);
@@ -135,10 +135,5 @@ describe(`npm run webhooks (${testDialect()})`, () => {
     const listed = JSON.parse(stdout).subscriptions as { generation: string; pointsHere: boolean; hasKey: boolean }[];
     expect(listed).toHaveLength(4);
     expect(listed.every((s) => s.generation === "legacy" && s.pointsHere && s.hasKey)).toBe(true);
-    const failed = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/webhooks.ts", "list"], { cwd: root, env: { ...env, OPENPHONE_API_KEY: "wrong" } }).then(
-      () => null,
-      (e: { code: number; stderr: string }) => e,
-    );
-    expect(failed).toMatchObject({ code: 3, stderr: expect.stringContaining("rejected the API key") });
-  }, 60_000);
+  }, 180_000);
 });
