@@ -1,4 +1,4 @@
-import type { Database } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import { Prisma } from "../generated/sqlite/client";
 import { attachmentFileName, attachmentKind, resolveContentType, type AttachmentKind } from "../media/attachment-kind";
 import { contactFullName } from "../contacts/name";
@@ -82,7 +82,7 @@ function callSeconds(call: { duration: number | null; answeredAt: Date | null; c
 }
 
 /** Loads the rows of these ids, in the given order. */
-export async function loadTimelineItems(db: Database, ids: number[], snippets: Map<number, string> = new Map()): Promise<TimelineItem[]> {
+export async function loadTimelineItems(db: AppDatabase, ids: number[], snippets: Map<number, string> = new Map()): Promise<TimelineItem[]> {
   if (ids.length === 0) return [];
   const rows = await db.prisma.activity.findMany({
     where: { id: { in: ids } },
@@ -179,7 +179,7 @@ export function timelineIdsSql(filters: TimelineFilters, cursor: Extract<Timelin
 
 /** One page of the reverse-chronological timeline after `cursor` (null: the newest). */
 export async function listTimeline(
-  db: Database,
+  db: AppDatabase,
   filters: TimelineFilters,
   options: { cursor?: Extract<TimelineCursor, { kind: "time" }> | null; limit?: number } = {},
 ): Promise<TimelinePage> {
@@ -193,13 +193,13 @@ export async function listTimeline(
 }
 
 /** The highest Activity id right now: "N new" counts rows above it. */
-export async function latestActivityId(db: Database): Promise<number> {
+export async function latestActivityId(db: AppDatabase): Promise<number> {
   const [row] = await db.prisma.$queryRaw<{ id: number | bigint | null }[]>(Prisma.sql`SELECT MAX("id") AS "id" FROM "Activity"`);
   return Number(row?.id ?? 0);
 }
 
 /** Items created after `afterId` that match the filter, newest first (the live "N new" pill). */
-export async function listNewerThan(db: Database, filters: TimelineFilters, afterId: number, limit = DEFAULT_PAGE_SIZE): Promise<TimelineItem[]> {
+export async function listNewerThan(db: AppDatabase, filters: TimelineFilters, afterId: number, limit = DEFAULT_PAGE_SIZE): Promise<TimelineItem[]> {
   const conditions = [Prisma.sql`a."id" > ${afterId}`, ...filterConditions(filters)];
   const rows = await db.prisma.$queryRaw<IdRow[]>(Prisma.sql`
     SELECT a."id" FROM "Activity" a ${whereClause(conditions)}
@@ -228,7 +228,7 @@ export function kindCountsSql(filters: TimelineFilters): Prisma.Sql {
 }
 
 /** Messages, calls and voicemails matching the filter (its own kind ignored), for the kind tabs. */
-export async function countByKind(db: Database, filters: TimelineFilters): Promise<KindCounts> {
+export async function countByKind(db: AppDatabase, filters: TimelineFilters): Promise<KindCounts> {
   const rows = await db.prisma.$queryRaw<{ kind: string; n: number | bigint; voicemails: number | bigint | null }[]>(kindCountsSql(filters));
   const counts: KindCounts = { all: 0, message: 0, call: 0, voicemail: 0 };
   for (const row of rows) {
@@ -247,7 +247,7 @@ export async function countByKind(db: Database, filters: TimelineFilters): Promi
 // Search
 
 /** Contacts whose name/company contains every token, or whose number contains the typed digits. */
-export async function matchingContactIds(db: Database, q: string): Promise<number[]> {
+export async function matchingContactIds(db: AppDatabase, q: string): Promise<number[]> {
   const clauses: Prisma.Sql[] = [];
   const digits = phoneDigits(q);
   if (digits) clauses.push(Prisma.sql`REPLACE(COALESCE(c."number", ''), '+', '') LIKE ${containsPattern(digits)} ESCAPE '\\'`);
@@ -269,7 +269,7 @@ export async function matchingContactIds(db: Database, q: string): Promise<numbe
  * fixed highest id, so rows that arrive while paging never shift later pages.
  */
 export async function searchTimeline(
-  db: Database,
+  db: AppDatabase,
   filters: TimelineFilters & { q: string },
   options: { cursor?: Extract<TimelineCursor, { kind: "rank" }> | null; limit?: number; window?: number } = {},
 ): Promise<TimelinePage> {
@@ -322,7 +322,7 @@ export async function searchTimeline(
  * newest-first; only those are ranked.
  */
 export function searchRankSql(
-  dialect: Database["dialect"],
+  dialect: AppDatabase["dialect"],
   q: string,
   conditions: Prisma.Sql[],
   limit: number,
@@ -358,7 +358,7 @@ export function searchRankSql(
 }
 
 /** Excerpts of the matched text for one page of results, with highlight markers. */
-async function highlight(db: Database, q: string, ids: number[]): Promise<Map<number, string>> {
+async function highlight(db: AppDatabase, q: string, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   let rows: { id: number | bigint; snippet: string | null }[];
   if (db.dialect === "sqlite") {
@@ -387,12 +387,12 @@ async function highlight(db: Database, q: string, ids: number[]): Promise<Map<nu
 }
 
 /** Workspace numbers for the inbox filter. */
-export async function listInboxes(db: Database): Promise<{ id: number; name: string | null; number: string | null }[]> {
+export async function listInboxes(db: AppDatabase): Promise<{ id: number; name: string | null; number: string | null }[]> {
   return db.prisma.phoneNumber.findMany({ select: { id: true, name: true, number: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
 }
 
 /** The contact a filter names, for its chip. */
-export async function getContactLabel(db: Database, id: number): Promise<{ id: number; name: string | null; number: string | null } | null> {
+export async function getContactLabel(db: AppDatabase, id: number): Promise<{ id: number; name: string | null; number: string | null } | null> {
   const contact = await db.prisma.contact.findUnique({ where: { id }, select: { id: true, firstName: true, lastName: true, company: true, number: true } });
   return contact ? { id: contact.id, name: contactName(contact), number: contact.number } : null;
 }
@@ -413,7 +413,7 @@ export function tidySnippet(snippet: string): string {
 export type TimelineRequest = { filters: TimelineFilters; cursor: TimelineCursor | null; limit?: number };
 
 /** A page of the timeline or of search results, whichever the filter asks for. */
-export async function getTimelinePage(db: Database, request: TimelineRequest): Promise<TimelinePage> {
+export async function getTimelinePage(db: AppDatabase, request: TimelineRequest): Promise<TimelinePage> {
   const { filters, cursor, limit } = request;
   if (filters.q) {
     return searchTimeline(db, { ...filters, q: filters.q }, { cursor: cursor?.kind === "rank" ? cursor : null, limit });

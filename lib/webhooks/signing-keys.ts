@@ -1,5 +1,5 @@
 import { openSecret } from "../crypto/secret-box";
-import type { Db } from "../db/create-database";
+import type { PrismaHandle } from "../db/types";
 import { prepareSecrets, type SigningKey } from "../openphone/signature";
 
 const CACHE_MS = 15_000;
@@ -9,7 +9,7 @@ const CACHE_MS = 15_000;
  * (decrypted with APP_SECRET). Cached briefly so a delivery does not read the table each time.
  */
 export function createSigningKeySource(input: {
-  prisma: Db;
+  prisma: PrismaHandle;
   configured: readonly string[];
   appSecret: string;
   now?: () => number;
