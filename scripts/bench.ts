@@ -10,16 +10,8 @@ import { parseArgs } from "node:util";
 import { Prisma } from "../lib/generated/sqlite/client";
 import { createDatabase } from "../lib/db/create-database";
 import type { AppDatabase } from "../lib/db/types";
-import {
-  countByKind,
-  kindCountsSql,
-  listTimeline,
-  SEARCH_WINDOW,
-  searchRankSql,
-  searchTimeline,
-  timelineIdsSql,
-  type TimelinePage,
-} from "../lib/timeline/queries";
+import { countByKind, kindCountsSql, listTimeline, timelineIdsSql, type TimelinePage } from "../lib/timeline/queries";
+import { SEARCH_WINDOW, searchRankSql, searchTimeline } from "../lib/timeline/search";
 import { NO_FILTERS, resolveFilters, type TimelineFilters, type TimelineQuery } from "../lib/timeline/filters";
 import { filterConditions } from "../lib/timeline/sql";
 import { COMMON_WORD, RARE_WORD } from "../tests/bench/timeline-data";

@@ -1,6 +1,7 @@
 import { formatPhoneNumber } from "@/components/format";
 import type { AppDatabase } from "../db/types";
-import { getTimelinePage, type TimelineItem } from "./queries";
+import { getTimelinePage } from "./page";
+import type { TimelineItem } from "./queries";
 import { decodeTimelineCursor, type TimelineCursor } from "../cursor";
 import type { TimelineFilters } from "./filters";
 

@@ -13,7 +13,9 @@ import { TimeZoneSync } from "@/components/timeline/time-zone-sync";
 import { TimelineEmpty } from "@/components/timeline/timeline-empty";
 import { TimelineFeed } from "@/components/timeline/timeline-feed";
 import { TimelineToolbar } from "@/components/timeline/timeline-toolbar";
-import { SEARCH_WINDOW, countByKind, countsAreCheap, getContactLabel, getTimelinePage, latestActivityId, listInboxes } from "@/lib/timeline/queries";
+import { getTimelinePage } from "@/lib/timeline/page";
+import { countByKind, countsAreCheap, getContactLabel, latestActivityId, listInboxes } from "@/lib/timeline/queries";
+import { SEARCH_WINDOW } from "@/lib/timeline/search";
 import { FILTER_KEYS, hasFilters, timelineSearchParams } from "@/lib/timeline/filters";
 import { readTimelinePageRequest } from "@/lib/timeline/request";
 import { TZ_COOKIE, viewerTimeZone } from "@/lib/time-zone";
@@ -29,7 +31,7 @@ const href = (params: URLSearchParams) => (params.size > 0 ? `/activity?${params
 
 /**
  * The timeline: every message and call, newest first, grouped by day; filters, search and paging
- * all live in the URL (lib/activity/timeline-filters.ts), so every view is a link.
+ * all live in the URL (lib/timeline/filters.ts), so every view is a link.
  */
 export default async function ActivityPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser();
