@@ -1,13 +1,12 @@
 import "server-only";
-import { createDatabase, type Database } from "./db/create-database";
+import { createDatabase } from "./db/create-database";
+import type { AppDatabase } from "./db/types";
 import { env } from "./env";
 
-export type { Database, Db } from "./db/create-database";
-
-const globalForDb = globalThis as unknown as { __openphoneInboxDb?: Database };
+const globalForDb = globalThis as unknown as { __openphoneInboxDb?: AppDatabase };
 
 /** The one database handle of this process (survives dev hot reloads). */
-export function getDatabase(): Database {
+export function getDatabase(): AppDatabase {
   globalForDb.__openphoneInboxDb ??= createDatabase(env().DATABASE_URL);
   return globalForDb.__openphoneInboxDb;
 }

@@ -8,17 +8,10 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Prisma } from "../lib/generated/sqlite/client";
-import { createDatabase, type Database } from "../lib/db/create-database";
-import {
-  countByKind,
-  kindCountsSql,
-  listTimeline,
-  SEARCH_WINDOW,
-  searchRankSql,
-  searchTimeline,
-  timelineIdsSql,
-  type TimelinePage,
-} from "../lib/timeline/queries";
+import { createDatabase } from "../lib/db/create-database";
+import type { AppDatabase } from "../lib/db/types";
+import { countByKind, kindCountsSql, listTimeline, timelineIdsSql, type TimelinePage } from "../lib/timeline/queries";
+import { SEARCH_WINDOW, searchRankSql, searchTimeline } from "../lib/timeline/search";
 import { NO_FILTERS, resolveFilters, type TimelineFilters, type TimelineQuery } from "../lib/timeline/filters";
 import { filterConditions } from "../lib/timeline/sql";
 import { COMMON_WORD, RARE_WORD } from "../tests/bench/timeline-data";
@@ -48,8 +41,8 @@ const now = new Date();
 
 type Query = {
   name: string;
-  run: (db: Database) => Promise<unknown>;
-  plan?: (db: Database) => Prisma.Sql | Promise<Prisma.Sql | null>;
+  run: (db: AppDatabase) => Promise<unknown>;
+  plan?: (db: AppDatabase) => Prisma.Sql | Promise<Prisma.Sql | null>;
   /** p95 target in ms at the largest size (default TARGET_MS). */
   target?: number;
 };
@@ -60,7 +53,7 @@ type Stats = { median: number; p95: number; rows: number };
 const filters = (query: TimelineQuery): TimelineFilters => resolveFilters(query, "UTC");
 const rowsOf = (result: unknown) => (result && typeof result === "object" && "items" in result ? (result as TimelinePage).items.length : Array.isArray(result) ? result.length : 1);
 
-async function queriesFor(db: Database, size: number): Promise<Query[]> {
+async function queriesFor(db: AppDatabase, size: number): Promise<Query[]> {
   // A position 90% of the way down the timeline, and the busiest conversation.
   const [deep] = await db.prisma.$queryRaw<{ id: number | bigint; occurredAt: Date }[]>(
     Prisma.sql`SELECT "id", "occurredAt" FROM "Activity" ORDER BY "occurredAt" DESC, "id" DESC LIMIT 1 OFFSET ${Math.floor(size * 0.9)}`,
@@ -98,7 +91,7 @@ async function queriesFor(db: Database, size: number): Promise<Query[]> {
   ];
 }
 
-async function measure(db: Database, query: Query): Promise<Stats> {
+async function measure(db: AppDatabase, query: Query): Promise<Stats> {
   let rows = 0;
   for (let i = 0; i < 3; i++) rows = rowsOf(await query.run(db)); // warm up caches and prepared statements
   const times: number[] = [];
@@ -111,7 +104,7 @@ async function measure(db: Database, query: Query): Promise<Stats> {
   return { median: times[Math.floor(times.length / 2)]!, p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]!, rows };
 }
 
-async function explain(db: Database, sql: Prisma.Sql): Promise<string[]> {
+async function explain(db: AppDatabase, sql: Prisma.Sql): Promise<string[]> {
   if (db.dialect === "sqlite") {
     const rows = await db.prisma.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${sql}`);
     return rows.map((r) => r.detail);

@@ -19,8 +19,9 @@ export default async function AdminPage() {
   await requireAdmin();
   await connection(); // reads the database: render per request, never at build time
   const setup = getWebhookSetup();
-  const { dialect } = getDatabase();
-  const events = await listRecentWebhookEvents(LATEST);
+  const db = getDatabase();
+  const { dialect } = db;
+  const events = await listRecentWebhookEvents(db, LATEST);
 
   return (
     <>

@@ -1,4 +1,4 @@
-import type { Database } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import { emailSchema, passwordSchema } from "./schemas";
 import { createSetupLink, setupUrl } from "./setup-links";
 import { createUser } from "./users";
@@ -15,7 +15,7 @@ export type BootstrapOutcome =
  * (the variables are not a standing backdoor and never overwrite a password).
  */
 export async function bootstrapFirstAdmin(
-  db: Database,
+  db: AppDatabase,
   config: { ADMIN_EMAIL?: string; ADMIN_PASSWORD?: string; WEBHOOK_BASE_URL: string },
   now: Date,
 ): Promise<BootstrapOutcome> {

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import type { Database } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import { generatePassword } from "./passwords";
 import { createUserSchema, emailSchema, passwordSchema, roleSchema } from "./schemas";
 import { createSetupLink, setupUrl } from "./setup-links";
@@ -30,7 +30,7 @@ export type CliIo = {
   readPassword: (prompt: string) => Promise<string>;
 };
 
-export type CliContext = { db: Database; baseUrl: string; now: () => Date; io: CliIo };
+export type CliContext = { db: AppDatabase; baseUrl: string; now: () => Date; io: CliIo };
 
 class UsageError extends Error {}
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Database } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 
 /**
  * Failed password sign-ins, counted in the database so every app instance on one PostgreSQL (or
@@ -20,7 +20,7 @@ export type AttemptTicket = { allowed: true; attemptId: number } | { allowed: fa
  * means a burst of parallel guesses (on any instance) counts every guess, not only finished ones.
  */
 export async function beginSignInAttempt(
-  db: Database,
+  db: AppDatabase,
   input: { email: string; ip: string },
   now: Date,
   limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS,
@@ -75,7 +75,7 @@ function lockKey(value: string): number {
 }
 
 /** A correct password: mark the attempt, forget the account's failures, prune old rows. */
-export async function recordSignInSuccess(db: Database, input: { attemptId: number; email: string }, now: Date): Promise<void> {
+export async function recordSignInSuccess(db: AppDatabase, input: { attemptId: number; email: string }, now: Date): Promise<void> {
   const { prisma } = db;
   await prisma.$transaction([
     prisma.signInAttempt.updateMany({ where: { id: input.attemptId }, data: { succeeded: true } }),

@@ -1,4 +1,4 @@
-import type { Database } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import { hashToken, randomToken } from "./random-token";
 import type { SessionUser } from "./types";
 
@@ -9,7 +9,7 @@ const TOUCH_INTERVAL_MS = 5 * 60_000;
 export type NewSession = { token: string; expiresAt: Date };
 
 /** A new database-backed session (a sign-in: lastSignInAt is set too); the caller puts `token` in the cookie. */
-export async function createSession(db: Database, userId: number, now: Date, ttlHours = DEFAULT_SESSION_TTL_HOURS): Promise<NewSession> {
+export async function createSession(db: AppDatabase, userId: number, now: Date, ttlHours = DEFAULT_SESSION_TTL_HOURS): Promise<NewSession> {
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);
   await db.prisma.$transaction([
@@ -22,7 +22,7 @@ export async function createSession(db: Database, userId: number, now: Date, ttl
 }
 
 /** The active user behind a session token, or null when unknown, expired or deactivated. */
-export async function findSessionUser(db: Database, token: string, now: Date): Promise<SessionUser | null> {
+export async function findSessionUser(db: AppDatabase, token: string, now: Date): Promise<SessionUser | null> {
   if (token.length < 20 || token.length > 200) return null;
   const session = await db.prisma.session.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -45,6 +45,6 @@ export async function findSessionUser(db: Database, token: string, now: Date): P
 }
 
 /** Sign-out: the session row is gone, so a copied cookie stops working too. */
-export async function deleteSession(db: Database, token: string): Promise<void> {
+export async function deleteSession(db: AppDatabase, token: string): Promise<void> {
   await db.prisma.$transaction([db.prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } })]);
 }

@@ -1,4 +1,4 @@
-import type { Database } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import { hashPassword } from "./passwords";
 import { hashToken, randomToken } from "./random-token";
 import { lockAdminChanges, normalizeEmail } from "./users";
@@ -17,7 +17,7 @@ export function setupUrl(baseUrl: string, token: string): string {
  * links all stay valid until they expire or any of them creates the first admin.
  */
 export async function createSetupLink(
-  db: Database,
+  db: AppDatabase,
   input: { purpose: "first_admin" } | { purpose: "set_password"; userId: number },
   now: Date,
 ): Promise<{ token: string; expiresAt: Date }> {
@@ -38,7 +38,7 @@ export type SetupLink =
   | { purpose: "set_password"; user: { id: number; email: string; name: string | null } };
 
 /** What a link is for, or null when unknown, used, expired, or no longer applicable. */
-export async function findSetupLink(db: Database, token: string, now: Date): Promise<SetupLink | null> {
+export async function findSetupLink(db: AppDatabase, token: string, now: Date): Promise<SetupLink | null> {
   if (token.length < 20 || token.length > 200) return null;
   const row = await db.prisma.setupToken.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -60,7 +60,7 @@ class Refused extends Error {
 
 /** Uses a first-admin link: creates the admin, only while there are no users at all. */
 export async function redeemFirstAdminLink(
-  db: Database,
+  db: AppDatabase,
   token: string,
   input: { email: string; name: string | null; password: string },
   now: Date,
@@ -90,7 +90,7 @@ export async function redeemFirstAdminLink(
 }
 
 /** Uses a set-password link: sets the password and signs the user out of every other session. */
-export async function redeemSetPasswordLink(db: Database, token: string, password: string, now: Date): Promise<RedeemResult> {
+export async function redeemSetPasswordLink(db: AppDatabase, token: string, password: string, now: Date): Promise<RedeemResult> {
   const passwordHash = await hashPassword(password);
   try {
     const userId = await db.prisma.$transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import type { Database } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import { needsRehash, hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords";
 import { beginSignInAttempt, DEFAULT_SIGN_IN_LIMITS, recordSignInSuccess, type SignInLimits } from "./rate-limit";
 import { createSession, DEFAULT_SESSION_TTL_HOURS, type NewSession } from "./sessions";
@@ -14,7 +14,7 @@ export type SignInResult =
  * "no password yet" all answer the same, after the same amount of work.
  */
 export async function signInWithPassword(
-  db: Database,
+  db: AppDatabase,
   input: { email: string; password: string; ip: string },
   now: Date,
   options: { limits?: SignInLimits; sessionTtlHours?: number } = {},

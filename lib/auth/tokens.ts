@@ -1,4 +1,4 @@
-import type { Database } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import { hashToken, randomToken } from "./random-token";
 import type { SessionUser } from "./types";
 
@@ -18,7 +18,7 @@ export type ApiTokenListItem = {
 
 /** Creates a named token. The plain value is returned once and never stored. */
 export async function createApiToken(
-  db: Database,
+  db: AppDatabase,
   input: { name: string; createdById: number },
   now: Date,
 ): Promise<{ id: number; token: string }> {
@@ -32,7 +32,7 @@ export async function createApiToken(
   return { id: row.id, token };
 }
 
-export async function listApiTokens(db: Database): Promise<ApiTokenListItem[]> {
+export async function listApiTokens(db: AppDatabase): Promise<ApiTokenListItem[]> {
   return db.prisma.apiToken.findMany({
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }, { id: "desc" }],
     select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { email: true } } },
@@ -40,7 +40,7 @@ export async function listApiTokens(db: Database): Promise<ApiTokenListItem[]> {
 }
 
 /** Revoking is permanent; returns false when the token does not exist or was already revoked. */
-export async function revokeApiToken(db: Database, id: number, now: Date): Promise<boolean> {
+export async function revokeApiToken(db: AppDatabase, id: number, now: Date): Promise<boolean> {
   const [result] = await db.prisma.$transaction([db.prisma.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } })]);
   return result.count === 1;
 }
@@ -49,7 +49,7 @@ export async function revokeApiToken(db: Database, id: number, now: Date): Promi
  * The user a bearer token acts for, or null. Tokens are read-only: whoever created them, they act
  * with the staff role. A token stops working when revoked or when its creator is deactivated.
  */
-export async function authenticateApiToken(db: Database, token: string, now: Date): Promise<SessionUser | null> {
+export async function authenticateApiToken(db: AppDatabase, token: string, now: Date): Promise<SessionUser | null> {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
   const row = await db.prisma.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },

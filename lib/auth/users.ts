@@ -1,4 +1,4 @@
-import type { Database } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import type { Tx } from "../db/types";
 import { hashPassword } from "./passwords";
 import type { Role } from "./types";
@@ -21,7 +21,7 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function listUsers(db: Database): Promise<UserListItem[]> {
+export async function listUsers(db: AppDatabase): Promise<UserListItem[]> {
   const rows = await db.prisma.user.findMany({
     orderBy: [{ active: "desc" }, { email: "asc" }],
     select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, lastSignInAt: true, createdAt: true },
@@ -29,7 +29,7 @@ export async function listUsers(db: Database): Promise<UserListItem[]> {
   return rows.map(({ passwordHash, ...row }) => ({ ...row, hasPassword: passwordHash !== null }));
 }
 
-export async function findUserByEmail(db: Database, email: string) {
+export async function findUserByEmail(db: AppDatabase, email: string) {
   return db.prisma.user.findUnique({
     where: { email: normalizeEmail(email) },
     select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true },
@@ -38,7 +38,7 @@ export async function findUserByEmail(db: Database, email: string) {
 
 /** Creates a user; without a password they can only sign in after following a set-password link. */
 export async function createUser(
-  db: Database,
+  db: AppDatabase,
   input: { email: string; name?: string | null; role: Role; password?: string },
   now: Date,
 ): Promise<{ ok: true; id: number } | { ok: false; error: "email_taken" }> {
@@ -62,13 +62,13 @@ export async function createUser(
  * Serialises changes that could leave no active admin. PostgreSQL: a transaction-scoped advisory
  * lock (concurrent instances and requests); SQLite: the adapter already runs one transaction at a time.
  */
-export async function lockAdminChanges(db: Database, tx: Tx): Promise<void> {
+export async function lockAdminChanges(db: AppDatabase, tx: Tx): Promise<void> {
   if (db.dialect === "postgres") await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(7370001)");
 }
 
 class LastAdminError extends Error {}
 
-async function changeGuardingLastAdmin(db: Database, userId: number, data: { role?: Role; active?: boolean }, now: Date): Promise<UserChangeResult> {
+async function changeGuardingLastAdmin(db: AppDatabase, userId: number, data: { role?: Role; active?: boolean }, now: Date): Promise<UserChangeResult> {
   try {
     return await db.prisma.$transaction(async (tx) => {
       await lockAdminChanges(db, tx);
@@ -86,17 +86,17 @@ async function changeGuardingLastAdmin(db: Database, userId: number, data: { rol
 }
 
 /** Changes a role; refuses to demote the last active admin. */
-export function setUserRole(db: Database, userId: number, role: Role, now: Date): Promise<UserChangeResult> {
+export function setUserRole(db: AppDatabase, userId: number, role: Role, now: Date): Promise<UserChangeResult> {
   return changeGuardingLastAdmin(db, userId, { role }, now);
 }
 
 /** Deactivating signs the user out everywhere and disables their API tokens; refuses the last active admin. */
-export function setUserActive(db: Database, userId: number, active: boolean, now: Date): Promise<UserChangeResult> {
+export function setUserActive(db: AppDatabase, userId: number, active: boolean, now: Date): Promise<UserChangeResult> {
   return changeGuardingLastAdmin(db, userId, { active }, now);
 }
 
 /** Sets a new password and signs the user out of every session. */
-export async function setUserPassword(db: Database, userId: number, password: string, now: Date): Promise<UserChangeResult> {
+export async function setUserPassword(db: AppDatabase, userId: number, password: string, now: Date): Promise<UserChangeResult> {
   const passwordHash = await hashPassword(password);
   const [updated] = await db.prisma.$transaction([
     db.prisma.user.updateMany({ where: { id: userId }, data: { passwordHash, updatedAt: now } }),

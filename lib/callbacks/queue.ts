@@ -1,4 +1,4 @@
-import type { Database } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import { Prisma } from "../generated/sqlite/client";
 import { MISSED_CALL } from "../insights/sql";
 import { mediaProxyUrl } from "../media/urls";
@@ -38,7 +38,7 @@ const NEVER = new Date(0);
  * Activity per contact; left alone they prefer scanning every missed call. SQLite keeps the written
  * order of a CROSS JOIN; PostgreSQL gets a LATERAL subquery (which SQLite does not have).
  */
-function pendingSql(dialect: Database["dialect"]): Prisma.Sql {
+function pendingSql(dialect: AppDatabase["dialect"]): Prisma.Sql {
   const lastOut = Prisma.sql`WITH "lastOut" AS MATERIALIZED (
       SELECT c."id" AS "contactId",
              COALESCE((SELECT MAX(o."occurredAt") FROM "Activity" o WHERE o."contactId" = c."id" AND o."direction" = 'outgoing'), ${NEVER}) AS "after"
@@ -56,7 +56,7 @@ function pendingSql(dialect: Database["dialect"]): Prisma.Sql {
 }
 
 /** The queue's ids, oldest first; exported so the benchmark can EXPLAIN it. */
-export function callbackQueueSql(dialect: Database["dialect"], limit: number): Prisma.Sql {
+export function callbackQueueSql(dialect: AppDatabase["dialect"], limit: number): Prisma.Sql {
   return Prisma.sql`SELECT q."id" FROM (${pendingSql(dialect)}) q ORDER BY q."occurredAt", q."id" LIMIT ${limit}`;
 }
 
@@ -97,7 +97,7 @@ function toItem(row: ItemRow): CallbackItem | null {
   };
 }
 
-export async function listCallbackQueue(db: Database, limit = CALLBACK_QUEUE_LIMIT): Promise<CallbackItem[]> {
+export async function listCallbackQueue(db: AppDatabase, limit = CALLBACK_QUEUE_LIMIT): Promise<CallbackItem[]> {
   const ids = (await db.prisma.$queryRaw<{ id: number | bigint }[]>(callbackQueueSql(db.dialect, limit))).map((r) => Number(r.id));
   if (ids.length === 0) return [];
   const rows = await db.prisma.activity.findMany({ where: { id: { in: ids } }, select: itemSelect });
@@ -110,7 +110,7 @@ export async function listCallbackQueue(db: Database, limit = CALLBACK_QUEUE_LIM
 }
 
 /** How many calls wait (the navigation badge). */
-export async function countCallbackQueue(db: Database): Promise<number> {
+export async function countCallbackQueue(db: AppDatabase): Promise<number> {
   const [row] = await db.prisma.$queryRaw<{ n: number | bigint }[]>(Prisma.sql`SELECT COUNT(*) AS "n" FROM (${pendingSql(db.dialect)}) q`);
   return Number(row?.n ?? 0);
 }
@@ -118,7 +118,7 @@ export async function countCallbackQueue(db: Database): Promise<number> {
 export type MarkHandledResult = { ok: true } | { ok: false; reason: "not_found" };
 
 /** Takes a missed call or voicemail off the queue. Idempotent: the first who/when stays. */
-export async function markCallbackHandled(db: Database, activityId: number, userId: number, now: Date): Promise<MarkHandledResult> {
+export async function markCallbackHandled(db: AppDatabase, activityId: number, userId: number, now: Date): Promise<MarkHandledResult> {
   const [missed] = await db.prisma.$queryRaw<{ id: number | bigint }[]>(
     Prisma.sql`SELECT a."id" FROM "Activity" a WHERE a."id" = ${activityId} AND ${MISSED_CALL}`,
   );
@@ -131,7 +131,7 @@ export async function markCallbackHandled(db: Database, activityId: number, user
 }
 
 /** The latest calls marked handled, with who and when. */
-export async function listRecentlyHandled(db: Database, limit = RECENTLY_HANDLED_LIMIT): Promise<HandledItem[]> {
+export async function listRecentlyHandled(db: AppDatabase, limit = RECENTLY_HANDLED_LIMIT): Promise<HandledItem[]> {
   const rows = await db.prisma.handledCallback.findMany({
     orderBy: [{ handledAt: "desc" }, { id: "desc" }],
     take: limit,

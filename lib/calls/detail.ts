@@ -1,4 +1,4 @@
-import type { Db } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import { mediaProxyUrl } from "../media/urls";
 import { contactFullName } from "../contacts/name";
 import { labelSpeakers, type SpeakerRole } from "./speakers";
@@ -24,8 +24,8 @@ export type CallTranscriptSegment = {
   speakerIndex: number;
 };
 
-export async function getCallDetail(db: Db, openphoneCallId: string) {
-  const call = await db.call.findUnique({
+export async function getCallDetail(db: AppDatabase, openphoneCallId: string) {
+  const call = await db.prisma.call.findUnique({
     where: { openphoneId: openphoneCallId },
     select: {
       openphoneId: true,
@@ -71,7 +71,7 @@ export async function getCallDetail(db: Db, openphoneCallId: string) {
   const contact =
     call.conversation?.contact ??
     (participant
-      ? await db.contact.findUnique({ where: { number: participant }, select: { firstName: true, lastName: true, company: true, number: true } })
+      ? await db.prisma.contact.findUnique({ where: { number: participant }, select: { firstName: true, lastName: true, company: true, number: true } })
       : null);
   const contactName = contactFullName(contact);
   const segments = call.transcript?.segments ?? [];

@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/sqlite/client";
-import type { Db } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import { latestAttentionAt } from "./queries";
 import { conversationState, doneAtOnMark } from "./state";
 import { isConversationUnread, readAtOnOpen } from "./unread";
@@ -10,14 +10,14 @@ export type ConversationUpdate = { ok: true; changed: boolean } | { ok: false; r
 
 // Writes are one-statement batch transactions: on SQLite they queue behind an ingest transaction
 // instead of running inside its window (see design.md §8, "The SQLite adapter holds one connection").
-async function updateConversation(db: Db, id: number, data: Prisma.ConversationUpdateManyMutationInput): Promise<number> {
-  const [result] = await db.$transaction([db.conversation.updateMany({ where: { id }, data })]);
+async function updateConversation(db: AppDatabase, id: number, data: Prisma.ConversationUpdateManyMutationInput): Promise<number> {
+  const [result] = await db.prisma.$transaction([db.prisma.conversation.updateMany({ where: { id }, data })]);
   return result.count;
 }
 
 /** Opening a thread reads it: clears "marked unread" and moves readAt past every item. No write when already read. */
-export async function markConversationRead(db: Db, id: number, now: Date): Promise<ConversationUpdate> {
-  const row = await db.conversation.findUnique({ where: { id }, select: { readAt: true, markedUnread: true } });
+export async function markConversationRead(db: AppDatabase, id: number, now: Date): Promise<ConversationUpdate> {
+  const row = await db.prisma.conversation.findUnique({ where: { id }, select: { readAt: true, markedUnread: true } });
   if (!row) return { ok: false, reason: "not_found" };
   const attentionAt = await latestAttentionAt(db, id);
   if (!isConversationUnread({ readAt: row.readAt, markedUnread: row.markedUnread, latestAttentionAt: attentionAt })) {
@@ -27,8 +27,8 @@ export async function markConversationRead(db: Db, id: number, now: Date): Promi
   return { ok: true, changed: true };
 }
 
-export async function markConversationUnread(db: Db, id: number): Promise<ConversationUpdate> {
-  const row = await db.conversation.findUnique({ where: { id }, select: { markedUnread: true } });
+export async function markConversationUnread(db: AppDatabase, id: number): Promise<ConversationUpdate> {
+  const row = await db.prisma.conversation.findUnique({ where: { id }, select: { markedUnread: true } });
   if (!row) return { ok: false, reason: "not_found" };
   if (row.markedUnread) return { ok: true, changed: false };
   await updateConversation(db, id, { markedUnread: true });
@@ -36,8 +36,8 @@ export async function markConversationUnread(db: Db, id: number): Promise<Conver
 }
 
 /** Mark done (done = true) or reopen (done = false). Repeating either changes nothing. */
-export async function setConversationDone(db: Db, id: number, done: boolean, now: Date): Promise<ConversationUpdate> {
-  const row = await db.conversation.findUnique({ where: { id }, select: { doneAt: true, lastActivityAt: true } });
+export async function setConversationDone(db: AppDatabase, id: number, done: boolean, now: Date): Promise<ConversationUpdate> {
+  const row = await db.prisma.conversation.findUnique({ where: { id }, select: { doneAt: true, lastActivityAt: true } });
   if (!row) return { ok: false, reason: "not_found" };
   const current = conversationState(row);
   if ((current === "done") === done) return { ok: true, changed: false };

@@ -1,5 +1,5 @@
 import { Prisma } from "../generated/sqlite/client";
-import type { Db } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import { attachmentFileName, attachmentKind, resolveContentType, type AttachmentKind } from "../media/attachment-kind";
 import { mediaProxyUrl } from "../media/urls";
 import { conversationState, type ConversationState } from "./state";
@@ -9,7 +9,7 @@ import { ATTENTION_CALL_OUTCOMES, isConversationUnread } from "./unread";
 
 /**
  * Queries of the conversation inbox (/conversations), the thread (/conversations/[id]) and their
- * JSON twins. Every function takes the Prisma client first, so tests run them against a real
+ * JSON twins. Every function takes the database (AppDatabase) first, so tests run them against a real
  * SQLite file or PostgreSQL schema. Upstream media URLs never leave this module: items carry
  * our media proxy URLs (lib/media/urls.ts) instead.
  */
@@ -57,8 +57,8 @@ export type ConversationListRow = {
 
 export type ConversationListPage = { rows: ConversationListRow[]; nextCursor: string | null };
 
-function stateWhere(db: Db, state: ConversationState) {
-  const fields = db.conversation.fields;
+function stateWhere(db: AppDatabase, state: ConversationState) {
+  const fields = db.prisma.conversation.fields;
   // Done while doneAt >= lastActivityAt: any newer activity reopens it (state.ts).
   return state === "done"
     ? { doneAt: { gte: fields.lastActivityAt } }
@@ -69,9 +69,9 @@ function stateWhere(db: Db, state: ConversationState) {
  * One page of the inbox, most recently active first, keyset-paginated on (lastActivityAt, id).
  * Conversations always get a lastActivityAt when they are created (lib/projections/parties.ts).
  */
-export async function listConversations(db: Db, input: ConversationListInput): Promise<ConversationListPage> {
+export async function listConversations(db: AppDatabase, input: ConversationListInput): Promise<ConversationListPage> {
   const limit = input.limit ?? CONVERSATION_PAGE_SIZE;
-  const rows = await db.conversation.findMany({
+  const rows = await db.prisma.conversation.findMany({
     where: {
       AND: [
         { lastActivityAt: { not: null } },
@@ -126,15 +126,15 @@ type ConversationSummary = { unreadCount: number; messageCount: number; callCoun
  * count walks the newest items backwards and stops at UNREAD_COUNT_CAP, so a huge unread
  * conversation costs no more than a small one.
  */
-async function summarizeConversations(db: Db, ids: number[]): Promise<Map<number, ConversationSummary>> {
+async function summarizeConversations(db: AppDatabase, ids: number[]): Promise<Map<number, ConversationSummary>> {
   const result = new Map<number, ConversationSummary>();
   if (ids.length === 0) return result;
   const idList = Prisma.join(ids);
   const outcomes = Prisma.join([...ATTENTION_CALL_OUTCOMES]);
   const [counts, latestIds] = await Promise.all([
-    db.activity.groupBy({ by: ["conversationId", "kind"], where: { conversationId: { in: ids } }, _count: { _all: true } }),
+    db.prisma.activity.groupBy({ by: ["conversationId", "kind"], where: { conversationId: { in: ids } }, _count: { _all: true } }),
     // The unread rule of lib/conversations/unread.ts (needsAttention + isConversationUnread), in SQL.
-    db.$queryRaw<{ conversationId: number; activityId: number | bigint | null; unread: number | bigint }[]>`
+    db.prisma.$queryRaw<{ conversationId: number; activityId: number | bigint | null; unread: number | bigint }[]>`
       SELECT c."id" AS "conversationId",
              (SELECT a."id" FROM "Activity" a
                WHERE a."conversationId" = c."id"
@@ -153,7 +153,7 @@ async function summarizeConversations(db: Db, ids: number[]): Promise<Map<number
   ]);
   const activityIds = latestIds.map((r) => (r.activityId === null ? null : Number(r.activityId))).filter((id): id is number => id !== null);
   const activities = activityIds.length
-    ? await db.activity.findMany({
+    ? await db.prisma.activity.findMany({
         where: { id: { in: activityIds } },
         select: {
           conversationId: true,
@@ -184,18 +184,18 @@ async function summarizeConversations(db: Db, ids: number[]): Promise<Map<number
 }
 
 /** How many conversations are open and done (for the inbox tabs), optionally on one workspace number. */
-export async function countConversationsByState(db: Db, phoneNumberId?: number | null): Promise<Record<ConversationState, number>> {
+export async function countConversationsByState(db: AppDatabase, phoneNumberId?: number | null): Promise<Record<ConversationState, number>> {
   const scope = { lastActivityAt: { not: null }, ...(phoneNumberId ? { phoneNumberId } : {}) };
   const [open, done] = await Promise.all([
-    db.conversation.count({ where: { AND: [scope, stateWhere(db, "open")] } }),
-    db.conversation.count({ where: { AND: [scope, stateWhere(db, "done")] } }),
+    db.prisma.conversation.count({ where: { AND: [scope, stateWhere(db, "open")] } }),
+    db.prisma.conversation.count({ where: { AND: [scope, stateWhere(db, "done")] } }),
   ]);
   return { open, done };
 }
 
 /** The workspace numbers that have conversations, for the inbox filter. */
-export async function listWorkspaceNumbers(db: Db) {
-  return db.phoneNumber.findMany({
+export async function listWorkspaceNumbers(db: AppDatabase) {
+  return db.prisma.phoneNumber.findMany({
     where: { conversations: { some: {} } },
     orderBy: [{ name: "asc" }, { number: "asc" }, { id: "asc" }],
     select: { id: true, name: true, number: true },
@@ -207,8 +207,8 @@ export type WorkspaceNumber = Awaited<ReturnType<typeof listWorkspaceNumbers>>[n
 // ───────────────────────────── one conversation ─────────────────────────────
 
 /** Newest incoming message / missed call / voicemail of a conversation (null when none). */
-export async function latestAttentionAt(db: Db, conversationId: number): Promise<Date | null> {
-  const row = await db.activity.findFirst({
+export async function latestAttentionAt(db: AppDatabase, conversationId: number): Promise<Date | null> {
+  const row = await db.prisma.activity.findFirst({
     where: {
       conversationId,
       direction: "incoming",
@@ -220,8 +220,8 @@ export async function latestAttentionAt(db: Db, conversationId: number): Promise
   return row?.occurredAt ?? null;
 }
 
-export async function getConversation(db: Db, id: number) {
-  const row = await db.conversation.findUnique({
+export async function getConversation(db: AppDatabase, id: number) {
+  const row = await db.prisma.conversation.findUnique({
     where: { id },
     select: {
       id: true,
@@ -338,12 +338,12 @@ type ActivityWithChildren = Prisma.ActivityGetPayload<{ select: typeof threadSel
 
 /** Items of a thread: the newest `limit` (or those older than `before`), returned oldest first. */
 export async function listConversationItems(
-  db: Db,
+  db: AppDatabase,
   conversationId: number,
   options: { before?: KeysetCursor | null; limit?: number } = {},
 ): Promise<ThreadPage> {
   const limit = options.limit ?? THREAD_PAGE_SIZE;
-  const rows = await db.activity.findMany({
+  const rows = await db.prisma.activity.findMany({
     where: { conversationId, ...(options.before ? afterCursor("occurredAt", options.before) : {}) },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: limit + 1,
@@ -411,8 +411,8 @@ function toThreadMedia(media: { id: number; position: number; url: string; conte
 }
 
 /** One message by its OpenPhone id (AC…), with its attachments as proxy URLs. */
-export async function getMessage(db: Db, openphoneMessageId: string) {
-  const row = await db.message.findUnique({
+export async function getMessage(db: AppDatabase, openphoneMessageId: string) {
+  const row = await db.prisma.message.findUnique({
     where: { openphoneId: openphoneMessageId },
     select: {
       openphoneId: true,

@@ -2,15 +2,12 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client";
-import { parseDatabaseUrl, type DatabaseTarget } from "./database-url";
+import { parseDatabaseUrl } from "./database-url";
 import { pgPoolConfig } from "./pg-pool-config";
-
-/** Both generated clients have the same models; code is written against the SQLite client's type. */
-export type Db = SqliteClient;
-export type Database = { prisma: Db; dialect: DatabaseTarget["dialect"]; url: string };
+import type { AppDatabase, PrismaHandle } from "./types";
 
 /** Builds a Prisma client whose driver adapter follows the URL's scheme. Does not connect yet. */
-export function createDatabase(url: string, options: { poolSize?: number } = {}): Database {
+export function createDatabase(url: string, options: { poolSize?: number } = {}): AppDatabase {
   const target = parseDatabaseUrl(url);
   if (target.dialect === "sqlite") {
     // timeout = SQLite busy timeout: a second process (CLI, worker) waits instead of failing with SQLITE_BUSY.
@@ -20,5 +17,5 @@ export function createDatabase(url: string, options: { poolSize?: number } = {})
   const adapter = new PrismaPg(pgPoolConfig(target.connectionString, target.schema, options.poolSize ?? 10), {
     schema: target.schema,
   });
-  return { prisma: new PostgresClient({ adapter }) as unknown as Db, dialect: "postgres", url };
+  return { prisma: new PostgresClient({ adapter }) as unknown as PrismaHandle, dialect: "postgres", url };
 }

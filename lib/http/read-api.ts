@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import { getCallDetail } from "../calls/detail";
 import { getConversation, getMessage, listConversationItems, THREAD_PAGE_SIZE } from "../conversations/queries";
 import { decodeKeysetCursor } from "../cursor";
@@ -15,13 +15,13 @@ const notFound = (what: string): ApiResult => ({ status: 404, body: { error: "no
 
 const openphoneIdSchema = z.string().trim().min(1).max(128);
 
-export async function readCall(db: Db, openphoneCallId: string): Promise<ApiResult> {
+export async function readCall(db: AppDatabase, openphoneCallId: string): Promise<ApiResult> {
   const id = openphoneIdSchema.safeParse(openphoneCallId);
   const call = id.success ? await getCallDetail(db, id.data) : null;
   return call ? { status: 200, body: { call } } : notFound("call");
 }
 
-export async function readMessage(db: Db, openphoneMessageId: string): Promise<ApiResult> {
+export async function readMessage(db: AppDatabase, openphoneMessageId: string): Promise<ApiResult> {
   const id = openphoneIdSchema.safeParse(openphoneMessageId);
   const message = id.success ? await getMessage(db, id.data) : null;
   return message ? { status: 200, body: { message } } : notFound("message");
@@ -34,7 +34,7 @@ const conversationQuerySchema = z.object({
 });
 
 /** A conversation with its contact and latest items (oldest first); `olderCursor` pages back (`?before=`). */
-export async function readConversation(db: Db, params: { id: string; before: string | null; limit: string | null }): Promise<ApiResult> {
+export async function readConversation(db: AppDatabase, params: { id: string; before: string | null; limit: string | null }): Promise<ApiResult> {
   const parsed = conversationQuerySchema.safeParse({ ...params, limit: params.limit ?? undefined });
   if (!parsed.success) return notFound("conversation");
   const before = parsed.data.before ? decodeKeysetCursor(parsed.data.before) : null;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Database } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import { parseInsightsQuery, resolveInsightsRange } from "./range";
 import { CHART_IDS, csvFileNameFor, getInsightsTable, tableToCsv } from "./tables";
 
@@ -11,7 +11,7 @@ export type InsightsCsv = { ok: true; fileName: string; body: string } | { ok: f
  * GET /api/insights/export.csv?chart=…&range=…&from=…&to=…&number=…&tz=…: one chart's table.
  * Days are in `tz` (UTC without it); other values are read like the page reads them.
  */
-export async function exportInsightsCsv(db: Database, params: URLSearchParams, now: Date): Promise<InsightsCsv> {
+export async function exportInsightsCsv(db: AppDatabase, params: URLSearchParams, now: Date): Promise<InsightsCsv> {
   const chart = chartSchema.safeParse(params.get("chart"));
   if (!chart.success) return { ok: false, error: `chart must be one of ${CHART_IDS.join(", ")}` };
   const range = resolveInsightsRange(parseInsightsQuery(params), "UTC", now);

@@ -1,4 +1,4 @@
-import type { Database } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import { Prisma } from "../generated/sqlite/client";
 import type { InsightsRange } from "./range";
 import { CATEGORY, MISSED_CALL, NEXT_OUTGOING_AT, dayOfNumber, epochSeconds, inRange, localSeconds } from "./sql";
@@ -83,7 +83,7 @@ function isCategory(value: string): value is VolumeCategory {
 }
 
 /** Volume per local day and category; exported so the benchmark can EXPLAIN it. */
-export function volumeSql(dialect: Database["dialect"], range: InsightsRange): Prisma.Sql {
+export function volumeSql(dialect: AppDatabase["dialect"], range: InsightsRange): Prisma.Sql {
   const local = localSeconds(dialect, Prisma.sql`a."occurredAt"`, range.segments);
   return Prisma.sql`
     SELECT x."day" AS "day", x."category" AS "category", COUNT(*) AS "n"
@@ -92,7 +92,7 @@ export function volumeSql(dialect: Database["dialect"], range: InsightsRange): P
     GROUP BY x."day", x."category"`;
 }
 
-export async function getVolume(db: Database, range: InsightsRange): Promise<Volume> {
+export async function getVolume(db: AppDatabase, range: InsightsRange): Promise<Volume> {
   const rows = await db.prisma.$queryRaw<{ day: Num; category: string; n: Num }[]>(volumeSql(db.dialect, range));
   const byDay = new Map(range.days.map((day) => [day, emptyCounts()]));
   const totals = emptyCounts();
@@ -111,7 +111,7 @@ const missedOf = (counts: VolumeCounts) => counts.missed + counts.voicemail;
 const rateOf = (missed: number, incoming: number) => (incoming > 0 ? missed / incoming : null);
 
 /** The missed-call rate of the range (from its volume) and of the period before it (one small query). */
-export async function getMissedRate(db: Database, range: InsightsRange, volume: Volume): Promise<MissedRate> {
+export async function getMissedRate(db: AppDatabase, range: InsightsRange, volume: Volume): Promise<MissedRate> {
   const [previous] = await db.prisma.$queryRaw<{ incoming: Num; missed: Num }[]>(Prisma.sql`
     SELECT COUNT(*) AS "incoming", SUM(CASE WHEN ${MISSED_CALL} THEN 1 ELSE 0 END) AS "missed"
     FROM "Activity" a
@@ -136,7 +136,7 @@ export async function getMissedRate(db: Database, range: InsightsRange, volume: 
  * Median, 90th percentile (nearest rank: the value at rank ⌈p·n⌉) and buckets of the waits in a
  * `"waits"("at", "doneAt")` CTE, done in the database with window functions.
  */
-function waitStatsSql(dialect: Database["dialect"], waitsCte: Prisma.Sql): Prisma.Sql {
+function waitStatsSql(dialect: AppDatabase["dialect"], waitsCte: Prisma.Sql): Prisma.Sql {
   const seconds = Prisma.sql`${epochSeconds(dialect, Prisma.sql`w."doneAt"`)} - ${epochSeconds(dialect, Prisma.sql`w."at"`)}`;
   const bucket = Prisma.sql`CASE ${Prisma.join(
     BUCKET_LIMITS.map(([key, limit]) => Prisma.sql`WHEN d."seconds" < ${Prisma.raw(String(limit))} THEN ${Prisma.raw(`'${key}'`)}`),
@@ -153,7 +153,7 @@ function waitStatsSql(dialect: Database["dialect"], waitsCte: Prisma.Sql): Prism
     UNION ALL SELECT b."bucket", COUNT(*) FROM (SELECT ${bucket} AS "bucket" FROM "delays" d) b GROUP BY b."bucket"`;
 }
 
-async function waitStats(db: Database, waitsCte: Prisma.Sql): Promise<WaitStats> {
+async function waitStats(db: AppDatabase, waitsCte: Prisma.Sql): Promise<WaitStats> {
   const rows = await db.prisma.$queryRaw<{ key: string; value: Num }[]>(waitStatsSql(db.dialect, waitsCte));
   const values = new Map(rows.map((r) => [r.key, r.value]));
   const total = num(values.get("total"));
@@ -177,7 +177,7 @@ export function callbackWaitsSql(range: InsightsRange): Prisma.Sql {
     WHERE ${inRange(range.start, range.end, range.phoneNumberId)} AND ${MISSED_CALL} AND a."contactId" IS NOT NULL`;
 }
 
-export function getCallbackTimes(db: Database, range: InsightsRange): Promise<WaitStats> {
+export function getCallbackTimes(db: AppDatabase, range: InsightsRange): Promise<WaitStats> {
   return waitStats(db, callbackWaitsSql(range));
 }
 
@@ -195,12 +195,12 @@ export function firstResponseWaitsSql(range: InsightsRange): Prisma.Sql {
     GROUP BY t."contactId", t."doneAt"`;
 }
 
-export function getFirstResponseTimes(db: Database, range: InsightsRange): Promise<WaitStats> {
+export function getFirstResponseTimes(db: AppDatabase, range: InsightsRange): Promise<WaitStats> {
   return waitStats(db, firstResponseWaitsSql(range));
 }
 
 /** Incoming calls and texts per weekday × hour of the viewer's zone; exported for EXPLAIN. */
-export function heatMapSql(dialect: Database["dialect"], range: InsightsRange): Prisma.Sql {
+export function heatMapSql(dialect: AppDatabase["dialect"], range: InsightsRange): Prisma.Sql {
   const local = localSeconds(dialect, Prisma.sql`a."occurredAt"`, range.segments);
   // 1970-01-01, local day 0, was a Thursday (weekday 4).
   return Prisma.sql`
@@ -210,7 +210,7 @@ export function heatMapSql(dialect: Database["dialect"], range: InsightsRange): 
     GROUP BY 1, 2`;
 }
 
-export async function getHeatMap(db: Database, range: InsightsRange): Promise<HeatMap> {
+export async function getHeatMap(db: AppDatabase, range: InsightsRange): Promise<HeatMap> {
   const rows = await db.prisma.$queryRaw<{ weekday: Num; hour: Num; n: Num }[]>(heatMapSql(db.dialect, range));
   const counts = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
   let max = 0;
@@ -226,7 +226,7 @@ export async function getHeatMap(db: Database, range: InsightsRange): Promise<He
  * Per OpenPhone user: incoming calls they answered, talk time of every answered call they were on
  * (incoming: who answered; outgoing: who called), and texts they sent.
  */
-export function staffSql(dialect: Database["dialect"], range: InsightsRange): Prisma.Sql {
+export function staffSql(dialect: AppDatabase["dialect"], range: InsightsRange): Prisma.Sql {
   const scope = inRange(range.start, range.end, range.phoneNumberId);
   const talk = Prisma.sql`COALESCE(c."duration", ${epochSeconds(dialect, Prisma.sql`c."completedAt"`)} - ${epochSeconds(dialect, Prisma.sql`c."answeredAt"`)}, 0)`;
   return Prisma.sql`
@@ -244,7 +244,7 @@ export function staffSql(dialect: Database["dialect"], range: InsightsRange): Pr
     GROUP BY x."userId"`;
 }
 
-export async function getStaffLoad(db: Database, range: InsightsRange): Promise<StaffRow[]> {
+export async function getStaffLoad(db: AppDatabase, range: InsightsRange): Promise<StaffRow[]> {
   const rows = await db.prisma.$queryRaw<{ userId: string | null; answered: Num; talk: Num; texts: Num }[]>(staffSql(db.dialect, range));
   return rows
     .map((r) => ({ userId: r.userId, callsAnswered: num(r.answered), talkSeconds: num(r.talk), textsSent: num(r.texts) }))
@@ -252,7 +252,7 @@ export async function getStaffLoad(db: Database, range: InsightsRange): Promise<
 }
 
 /** Every figure of the page. Sequential: SQLite has one connection, and PostgreSQL gains little for six short queries. */
-export async function getInsights(db: Database, range: InsightsRange): Promise<Insights> {
+export async function getInsights(db: AppDatabase, range: InsightsRange): Promise<Insights> {
   const volume = await getVolume(db, range);
   const missedRate = await getMissedRate(db, range, volume);
   const callbacks = await getCallbackTimes(db, range);

@@ -1,4 +1,4 @@
-import type { Database } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import { Prisma } from "../generated/sqlite/client";
 import type { OffsetSegment } from "./zone-offsets";
 
@@ -9,7 +9,7 @@ import type { OffsetSegment } from "./zone-offsets";
  * integer arithmetic, so SQLite and PostgreSQL bucket identically.
  */
 
-type Dialect = Database["dialect"];
+type Dialect = AppDatabase["dialect"];
 
 /** Whole seconds since 1970 (UTC) of a timestamp expression. */
 export function epochSeconds(dialect: Dialect, expression: Prisma.Sql): Prisma.Sql {

@@ -1,5 +1,5 @@
 import { csvRow } from "../timeline/csv";
-import type { Database } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import {
   VOLUME_CATEGORIES,
   getCallbackTimes,
@@ -124,7 +124,7 @@ export function insightsTables(insights: Insights): Record<ChartId, InsightsTabl
 }
 
 /** One chart's table, running only the queries it needs (the CSV export). */
-export async function getInsightsTable(db: Database, chart: ChartId, range: InsightsRange): Promise<InsightsTable> {
+export async function getInsightsTable(db: AppDatabase, chart: ChartId, range: InsightsRange): Promise<InsightsTable> {
   switch (chart) {
     case "volume":
       return volumeTable(await getVolume(db, range));

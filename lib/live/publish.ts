@@ -1,4 +1,4 @@
-import type { Database } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import type { Tx } from "../db/types";
 import { Prisma } from "../generated/sqlite/client";
 import { activityChannel } from "./channel";
@@ -16,7 +16,7 @@ import { processHub, type LiveHub } from "./hub";
 export type ActivityChange = { ids: number[] };
 
 /** Inside the ingest transaction: on PostgreSQL, queue the NOTIFY that commit will deliver. */
-export async function notifyActivityInTransaction(tx: Tx, db: Pick<Database, "dialect" | "url">, change: ActivityChange): Promise<void> {
+export async function notifyActivityInTransaction(tx: Tx, db: Pick<AppDatabase, "dialect" | "url">, change: ActivityChange): Promise<void> {
   if (db.dialect !== "postgres" || change.ids.length === 0) return;
   const payload = JSON.stringify({ ids: change.ids });
   // $executeRaw, not $queryRaw: pg_notify returns void, which $queryRaw cannot deserialize.
@@ -24,7 +24,7 @@ export async function notifyActivityInTransaction(tx: Tx, db: Pick<Database, "di
 }
 
 /** After a successful commit: on SQLite, tell this process's subscribers (PostgreSQL already notified). */
-export function publishActivity(db: Pick<Database, "dialect">, change: ActivityChange, hub: LiveHub = processHub()): void {
+export function publishActivity(db: Pick<AppDatabase, "dialect">, change: ActivityChange, hub: LiveHub = processHub()): void {
   if (db.dialect !== "sqlite" || change.ids.length === 0) return;
   hub.emit({ type: "activity", ids: change.ids });
 }

@@ -1,22 +1,22 @@
 import { z } from "zod";
-import type { Db } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import { attachmentFileName } from "./attachment-kind";
 import type { MediaSource } from "./proxy";
 import type { MediaKind } from "./urls";
 
 /** The stored upstream URL behind /api/media/<kind>/<id> (our row id), or null when there is no such row. */
-export async function getMediaSource(db: Db, kind: MediaKind, id: number): Promise<MediaSource | null> {
+export async function getMediaSource(db: AppDatabase, kind: MediaKind, id: number): Promise<MediaSource | null> {
   switch (kind) {
     case "attachment": {
-      const row = await db.mediaAttachment.findUnique({ where: { id }, select: { url: true, contentType: true, size: true, position: true } });
+      const row = await db.prisma.mediaAttachment.findUnique({ where: { id }, select: { url: true, contentType: true, size: true, position: true } });
       return row ? { url: row.url, contentType: row.contentType, size: row.size, fileName: attachmentFileName(row.url, row.contentType, row.position) } : null;
     }
     case "recording": {
-      const row = await db.recording.findUnique({ where: { id }, select: { url: true, contentType: true, size: true, call: { select: { openphoneId: true } } } });
+      const row = await db.prisma.recording.findUnique({ where: { id }, select: { url: true, contentType: true, size: true, call: { select: { openphoneId: true } } } });
       return row ? { url: row.url, contentType: row.contentType, size: row.size, fileName: `recording-${row.call.openphoneId}-${id}` } : null;
     }
     case "voicemail": {
-      const row = await db.voicemail.findUnique({ where: { id }, select: { url: true, contentType: true, call: { select: { openphoneId: true } } } });
+      const row = await db.prisma.voicemail.findUnique({ where: { id }, select: { url: true, contentType: true, call: { select: { openphoneId: true } } } });
       return row ? { url: row.url, contentType: row.contentType, size: null, fileName: `voicemail-${row.call.openphoneId}` } : null;
     }
     default: {

@@ -1,6 +1,7 @@
 import { formatPhoneNumber } from "@/components/format";
-import type { Database } from "../db/create-database";
-import { getTimelinePage, type TimelineItem } from "./queries";
+import type { AppDatabase } from "../db/types";
+import { getTimelinePage } from "./page";
+import type { TimelineItem } from "./queries";
 import { decodeTimelineCursor, type TimelineCursor } from "../cursor";
 import type { TimelineFilters } from "./filters";
 
@@ -95,7 +96,7 @@ export function timelineCsvRow(item: TimelineItem, tz: string, baseUrl: string):
 
 /** The export as a byte stream: a BOM (so spreadsheet apps read UTF-8), the header, then batches on demand. */
 export function timelineCsvStream(
-  db: Database,
+  db: AppDatabase,
   input: { filters: TimelineFilters; tz: string; baseUrl: string; batchSize?: number },
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();

@@ -1,4 +1,4 @@
-import { cursorFits } from "./queries";
+import { cursorFits } from "./page";
 import { decodeTimelineCursor, type TimelineCursor } from "../cursor";
 import {
   parseTimelineQueryLenient,

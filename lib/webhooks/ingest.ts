@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { applyEvent } from "../projections/apply-event";
-import type { Database } from "../db/create-database";
+import type { AppDatabase } from "../db/types";
 import type { Tx } from "../db/types";
 import type { Logger } from "../log";
 import { notifyActivityInTransaction, publishActivity, type ActivityChange } from "../live/publish";
@@ -10,7 +10,7 @@ import { verifyWebhookSignature, type HeaderSource, type SignatureFailureReason,
 import { classifyDbError } from "./db-errors";
 
 export type IngestDeps = {
-  db: Database;
+  db: AppDatabase;
   /** Every active signing key (configured + stored subscriptions). */
   signingKeys: () => Promise<readonly SigningKey[]>;
   maxBodyBytes: number;
@@ -164,7 +164,7 @@ async function recordAndApply(
   tx: Tx,
   record: EventRecord,
   normalized: NormalizeResult,
-  db: Database,
+  db: AppDatabase,
 ): Promise<{ outcome: StoredOutcome; change: ActivityChange }> {
   const nothing: ActivityChange = { ids: [] };
   // Native upsert on PostgreSQL (INSERT … ON CONFLICT DO UPDATE): concurrent copies wait on the

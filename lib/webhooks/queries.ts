@@ -1,12 +1,11 @@
-import "server-only";
-import { getDatabase } from "../db";
+import type { AppDatabase } from "../db/types";
 
 /** Longest stored error text the event log list shows; the full text stays in the database. */
 const LAST_ERROR_PREVIEW_CHARS = 160;
 
 /** The newest deliveries in the event log, newest first. */
-export async function listRecentWebhookEvents(limit = 25) {
-  const events = await getDatabase().prisma.webhookEvent.findMany({
+export async function listRecentWebhookEvents(db: AppDatabase, limit = 25) {
+  const events = await db.prisma.webhookEvent.findMany({
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
     take: limit,
     select: {

@@ -1,5 +1,5 @@
 import { openSecret } from "../crypto/secret-box";
-import type { Db } from "../db/create-database";
+import type { PrismaHandle } from "../db/types";
 import { prepareSecrets, type SigningKey } from "../openphone/signature";
 
 /** How often an instance asks the database whether any subscription changed (one tiny aggregate query). */
@@ -15,7 +15,7 @@ type StoredKey = { key: SigningKey; expiresAtMs: number | null };
  * any instance is trusted or dropped everywhere within about a second, with no restart.
  */
 export function createSigningKeySource(input: {
-  prisma: Db;
+  prisma: PrismaHandle;
   configured: readonly string[];
   appSecret: string;
   now?: () => number;

@@ -1,4 +1,5 @@
-import { createDatabase, type Database } from "@/lib/db/create-database";
+import { createDatabase } from "@/lib/db/create-database";
+import type { AppDatabase } from "@/lib/db/types";
 import { createSession } from "@/lib/auth/sessions";
 import { createUser } from "@/lib/auth/users";
 
@@ -9,7 +10,7 @@ export const TEST_USERS = {
 } as const;
 
 /** Creates both users (idempotent: an existing email is left alone). */
-export async function ensureTestUsers(db: Database): Promise<{ admin: number; staff: number }> {
+export async function ensureTestUsers(db: AppDatabase): Promise<{ admin: number; staff: number }> {
   const ids = { admin: 0, staff: 0 };
   for (const key of ["admin", "staff"] as const) {
     const user = TEST_USERS[key];

@@ -1,10 +1,10 @@
-import type { Db } from "@/lib/db/create-database";
+import type { PrismaHandle } from "@/lib/db/types";
 
 /**
  * The domain state in a form that ignores row ids and insertion times, so two databases fed the
  * same events in different orders can be compared for equality.
  */
-export async function domainSnapshot(prisma: Db) {
+export async function domainSnapshot(prisma: PrismaHandle) {
   const messages = await prisma.message.findMany({
     orderBy: { openphoneId: "asc" },
     select: {

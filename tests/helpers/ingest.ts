@@ -5,7 +5,7 @@ import { prepareSecrets } from "@/lib/openphone/signature";
 import { signedHeaders, type SignatureStyle } from "@/lib/simulator/sign";
 import { ingestWebhook, type IngestDeps, type IngestResult } from "@/lib/webhooks/ingest";
 import { createSigningKeySource } from "@/lib/webhooks/signing-keys";
-import type { Database } from "@/lib/db/create-database";
+import type { AppDatabase } from "@/lib/db/types";
 
 /** The signing secret the tests configure (base64 of 32 bytes). */
 export const TEST_SECRET = Buffer.from("integration-test-signing-secret!").toString("base64");
@@ -24,7 +24,7 @@ export function fixtureNames(): string[] {
 export type PostOptions = { secret?: string; style?: SignatureStyle; nowMs?: number; headers?: Record<string, string> };
 
 /** ingestWebhook bound to a test database, posting bodies signed like OpenPhone would. */
-export function createPoster(db: Database, overrides: Partial<IngestDeps> = {}) {
+export function createPoster(db: AppDatabase, overrides: Partial<IngestDeps> = {}) {
   const keys = createSigningKeySource({ prisma: db.prisma, configured: [TEST_SECRET], appSecret: TEST_APP_SECRET });
   const deps: IngestDeps = {
     db,

@@ -1,7 +1,7 @@
-import type { Db } from "@/lib/db/create-database";
+import type { PrismaHandle } from "@/lib/db/types";
 
 /** Row counts of the event log and every domain table, for before/after comparisons in tests. */
-export async function tableCounts(p: Db) {
+export async function tableCounts(p: PrismaHandle) {
   const [events, messages, mediaAttachments, calls, recordings, voicemails, summaries, transcripts, segments, contacts, conversations, phoneNumbers, activities] =
     await Promise.all([
       p.webhookEvent.count(),

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { createDatabase, type Database } from "@/lib/db/create-database";
+import { createDatabase } from "@/lib/db/create-database";
+import type { AppDatabase } from "@/lib/db/types";
 import { parseDatabaseUrl } from "@/lib/db/database-url";
 import { migrate } from "@/lib/db/migrate";
 
@@ -14,7 +15,7 @@ export function testDialect(): "sqlite" | "postgres" {
   return url && /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
 }
 
-export type TestDatabase = Database & { cleanup: () => Promise<void> };
+export type TestDatabase = AppDatabase & { cleanup: () => Promise<void> };
 
 /** A database of its own (SQLite file or PostgreSQL schema), migrated unless `migrated: false`. */
 export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {

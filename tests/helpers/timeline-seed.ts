@@ -1,5 +1,5 @@
 import { callEvent, contactEvent, messageEvent, recordingEvent, summaryEvent, transcriptEvent } from "@/lib/simulator/payloads";
-import type { Database } from "@/lib/db/create-database";
+import type { AppDatabase } from "@/lib/db/types";
 import { createPoster } from "./ingest";
 
 /**
@@ -22,7 +22,7 @@ export const TRANSCRIPT_ONLY_WORD = "skylight";
 
 export type SeededTimeline = Awaited<ReturnType<typeof seedTimeline>>;
 
-export async function seedTimeline(db: Database) {
+export async function seedTimeline(db: AppDatabase) {
   const { post } = createPoster(db);
   const send = async (payload: object) => {
     const result = await post(payload);

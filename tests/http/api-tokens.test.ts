@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
-import { createDatabase, type Database } from "@/lib/db/create-database";
+import { createDatabase } from "@/lib/db/create-database";
+import type { AppDatabase } from "@/lib/db/types";
 import { listAppEntries } from "../helpers/app-routes";
 import { request } from "../helpers/http-client";
 
 const baseUrl = inject("baseUrl");
 const userIds = inject("userIds");
-let db: Database;
+let db: AppDatabase;
 
 beforeAll(() => {
   db = createDatabase(inject("databaseUrl"), { poolSize: 2 });

@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createUser, setUserActive } from "@/lib/auth/users";
-import { createDatabase, type Database } from "@/lib/db/create-database";
+import { createDatabase } from "@/lib/db/create-database";
+import type { AppDatabase } from "@/lib/db/types";
 import { TEST_USERS } from "../helpers/auth-users";
 import { cookieFrom, request, submitForm } from "../helpers/http-client";
 
 const baseUrl = inject("baseUrl");
-let db: Database;
+let db: AppDatabase;
 
 beforeAll(() => {
   db = createDatabase(inject("databaseUrl"), { poolSize: 2 });

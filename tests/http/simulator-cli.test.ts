@@ -2,12 +2,13 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDatabase, type Database } from "@/lib/db/create-database";
+import { createDatabase } from "@/lib/db/create-database";
+import type { AppDatabase } from "@/lib/db/types";
 import { TEST_SECRET } from "../helpers/ingest";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
-let db: Database;
+let db: AppDatabase;
 
 beforeAll(() => {
   db = createDatabase(inject("databaseUrl"));

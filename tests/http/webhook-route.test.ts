@@ -1,6 +1,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDatabase, type Database } from "@/lib/db/create-database";
+import { createDatabase } from "@/lib/db/create-database";
+import type { AppDatabase } from "@/lib/db/types";
 import {
   callEvent,
   contactEvent,
@@ -15,7 +16,7 @@ import { TEST_SECRET } from "../helpers/ingest";
 
 const baseUrl = inject("baseUrl");
 const endpoint = `${baseUrl}/api/webhooks/openphone`;
-let db: Database;
+let db: AppDatabase;
 
 beforeAll(() => {
   db = createDatabase(inject("databaseUrl"));

@@ -8,7 +8,8 @@ import { createSetupLink, findSetupLink, redeemFirstAdminLink, redeemSetPassword
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/tokens";
 import { createUser, setUserActive, setUserPassword, setUserRole } from "@/lib/auth/users";
-import { createDatabase, type Database } from "@/lib/db/create-database";
+import { createDatabase } from "@/lib/db/create-database";
+import type { AppDatabase } from "@/lib/db/types";
 import { createTestDatabase, testDialect, type TestDatabase } from "../helpers/test-db";
 
 let db: TestDatabase;
@@ -109,7 +110,7 @@ describe(`signInWithPassword and rate limiting (${testDialect()})`, () => {
     const u = await user();
     // PostgreSQL: a second client stands in for a second app instance. SQLite runs one instance
     // (two better-sqlite3 connections in one process would block each other's event loop).
-    const other: Database = testDialect() === "postgres" ? createDatabase(db.url, { poolSize: 5 }) : db;
+    const other: AppDatabase = testDialect() === "postgres" ? createDatabase(db.url, { poolSize: 5 }) : db;
     try {
       const guesses = Array.from({ length: 12 }, (_, i) =>
         signInWithPassword(i % 2 ? db : other, { email: u.email, password: `wrong ${i}`, ip: `10.3.0.${i}` }, at(i)),
@@ -238,7 +239,7 @@ describe(`first admin and setup links (${testDialect()})`, () => {
 });
 
 describe(`npm run users (${testDialect()})`, () => {
-  function cli(local: Database, passwordInput = "") {
+  function cli(local: AppDatabase, passwordInput = "") {
     const out: string[] = [];
     const err: string[] = [];
     const run = (...argv: string[]) =>

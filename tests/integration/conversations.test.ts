@@ -60,7 +60,7 @@ async function allPages(input: Parameters<typeof listConversations>[1]): Promise
   const rows: ConversationListRow[] = [];
   let cursor = input.cursor ?? null;
   for (let guard = 0; guard < 50; guard++) {
-    const page = await listConversations(db.prisma, { ...input, cursor });
+    const page = await listConversations(db, { ...input, cursor });
     rows.push(...page.rows);
     if (!page.nextCursor) return rows;
     cursor = decodeKeysetCursor(page.nextCursor);
@@ -98,7 +98,7 @@ describe(`conversation list (${testDialect()})`, () => {
     const everything = await allPages({ state: "open", limit: 4 });
     const salesInAll = everything.filter((r) => r.phoneNumber.id === salesLine).map((r) => r.id);
     expect(salesInAll).toEqual(rows.map((r) => r.id));
-    const numbers = await listWorkspaceNumbers(db.prisma);
+    const numbers = await listWorkspaceNumbers(db);
     expect(numbers.map((n) => n.number)).toContain(SALES.workspaceNumber);
   });
 
@@ -128,14 +128,14 @@ describe(`unread state (${testDialect()})`, () => {
     let row = (await allPages({ state: "open" })).find((r) => r.id === id)!;
     expect(row.unread).toBe(true);
     expect(row.unreadCount).toBe(2);
-    expect((await getConversation(db.prisma, id))!.unread).toBe(true);
+    expect((await getConversation(db, id))!.unread).toBe(true);
 
-    expect(await markConversationRead(db.prisma, id, at(205))).toEqual({ ok: true, changed: true });
-    expect(await markConversationRead(db.prisma, id, at(206))).toEqual({ ok: true, changed: false });
+    expect(await markConversationRead(db, id, at(205))).toEqual({ ok: true, changed: true });
+    expect(await markConversationRead(db, id, at(206))).toEqual({ ok: true, changed: false });
     row = (await allPages({ state: "open" })).find((r) => r.id === id)!;
     expect(row.unread).toBe(false);
     expect(row.unreadCount).toBe(0);
-    expect((await getConversation(db.prisma, id))!.unread).toBe(false);
+    expect((await getConversation(db, id))!.unread).toBe(false);
 
     await post(messageEvent({ ...MAIN, participant, text: "third", createdAt: at(210) }));
     row = (await allPages({ state: "open" })).find((r) => r.id === id)!;
@@ -170,28 +170,28 @@ describe(`unread state (${testDialect()})`, () => {
     const participant = "+14155550341";
     await post(messageEvent({ ...MAIN, type: "message.delivered", participant, text: "outgoing only", createdAt: at(400) }));
     const id = await conversationIdOf(participant);
-    expect((await getConversation(db.prisma, id))!.unread).toBe(false);
-    expect(await markConversationUnread(db.prisma, id)).toEqual({ ok: true, changed: true });
-    expect(await markConversationUnread(db.prisma, id)).toEqual({ ok: true, changed: false });
-    expect((await getConversation(db.prisma, id))!.unread).toBe(true);
+    expect((await getConversation(db, id))!.unread).toBe(false);
+    expect(await markConversationUnread(db, id)).toEqual({ ok: true, changed: true });
+    expect(await markConversationUnread(db, id)).toEqual({ ok: true, changed: false });
+    expect((await getConversation(db, id))!.unread).toBe(true);
     expect((await allPages({ state: "open" })).find((r) => r.id === id)!.unread).toBe(true);
-    expect(await markConversationRead(db.prisma, id, at(401))).toEqual({ ok: true, changed: true });
-    expect((await getConversation(db.prisma, id))!.unread).toBe(false);
+    expect(await markConversationRead(db, id, at(401))).toEqual({ ok: true, changed: true });
+    expect((await getConversation(db, id))!.unread).toBe(false);
   });
 
   it("an item timestamped after our clock is read by opening the thread (clock skew)", async () => {
     const participant = "+14155550342";
     await post(messageEvent({ ...MAIN, participant, text: "from the future", createdAt: at(500) }));
     const id = await conversationIdOf(participant);
-    await markConversationRead(db.prisma, id, at(499));
-    expect((await getConversation(db.prisma, id))!.unread).toBe(false);
+    await markConversationRead(db, id, at(499));
+    expect((await getConversation(db, id))!.unread).toBe(false);
   });
 
   it("unknown conversations are reported, not thrown", async () => {
-    expect(await markConversationRead(db.prisma, 999_999, new Date())).toEqual({ ok: false, reason: "not_found" });
-    expect(await markConversationUnread(db.prisma, 999_999)).toEqual({ ok: false, reason: "not_found" });
-    expect(await setConversationDone(db.prisma, 999_999, true, new Date())).toEqual({ ok: false, reason: "not_found" });
-    expect(await getConversation(db.prisma, 999_999)).toBeNull();
+    expect(await markConversationRead(db, 999_999, new Date())).toEqual({ ok: false, reason: "not_found" });
+    expect(await markConversationUnread(db, 999_999)).toEqual({ ok: false, reason: "not_found" });
+    expect(await setConversationDone(db, 999_999, true, new Date())).toEqual({ ok: false, reason: "not_found" });
+    expect(await getConversation(db, 999_999)).toBeNull();
   });
 });
 
@@ -204,21 +204,21 @@ describe(`done / reopen (${testDialect()})`, () => {
     const inDone = async () => (await allPages({ state: "done" })).some((r) => r.id === id);
     expect([await inOpen(), await inDone()]).toEqual([true, false]);
 
-    expect(await setConversationDone(db.prisma, id, true, at(601))).toEqual({ ok: true, changed: true });
-    expect(await setConversationDone(db.prisma, id, true, at(602))).toEqual({ ok: true, changed: false });
+    expect(await setConversationDone(db, id, true, at(601))).toEqual({ ok: true, changed: true });
+    expect(await setConversationDone(db, id, true, at(602))).toEqual({ ok: true, changed: false });
     expect([await inOpen(), await inDone()]).toEqual([false, true]);
-    expect((await getConversation(db.prisma, id))!.state).toBe("done");
+    expect((await getConversation(db, id))!.state).toBe("done");
 
-    expect(await setConversationDone(db.prisma, id, false, at(603))).toEqual({ ok: true, changed: true });
-    expect(await setConversationDone(db.prisma, id, false, at(604))).toEqual({ ok: true, changed: false });
+    expect(await setConversationDone(db, id, false, at(603))).toEqual({ ok: true, changed: true });
+    expect(await setConversationDone(db, id, false, at(604))).toEqual({ ok: true, changed: false });
     expect([await inOpen(), await inDone()]).toEqual([true, false]);
 
-    await setConversationDone(db.prisma, id, true, at(605));
+    await setConversationDone(db, id, true, at(605));
     // An older event arriving late does not reopen it; a newer message does.
     await post(messageEvent({ ...MAIN, participant, text: "late delivery of an old one", createdAt: at(590) }));
-    expect((await getConversation(db.prisma, id))!.state).toBe("done");
+    expect((await getConversation(db, id))!.state).toBe("done");
     await post(messageEvent({ ...MAIN, participant, text: "one more question", createdAt: at(610) }));
-    expect((await getConversation(db.prisma, id))!.state).toBe("open");
+    expect((await getConversation(db, id))!.state).toBe("open");
     expect([await inOpen(), await inDone()]).toEqual([true, false]);
   });
 });
@@ -254,12 +254,12 @@ describe(`thread (${testDialect()})`, () => {
   });
 
   it("returns the newest items oldest first and pages back with the cursor", async () => {
-    const first = await listConversationItems(db.prisma, conversationId, { limit: 3 });
+    const first = await listConversationItems(db, conversationId, { limit: 3 });
     expect(first.items.map((i) => (i.type === "message" ? i.text : "call"))).toEqual(["follow-up 2", "follow-up 3", "follow-up 4"]);
     expect(first.olderCursor).not.toBeNull();
-    const second = await listConversationItems(db.prisma, conversationId, { limit: 3, before: decodeKeysetCursor(first.olderCursor) });
+    const second = await listConversationItems(db, conversationId, { limit: 3, before: decodeKeysetCursor(first.olderCursor) });
     expect(second.items.map((i) => (i.type === "message" ? i.text : "call"))).toEqual(["call", "follow-up 0", "follow-up 1"]);
-    const third = await listConversationItems(db.prisma, conversationId, { limit: 3, before: decodeKeysetCursor(second.olderCursor) });
+    const third = await listConversationItems(db, conversationId, { limit: 3, before: decodeKeysetCursor(second.olderCursor) });
     expect(third.items.map((i) => (i.type === "message" ? i.text : "call"))).toEqual([
       "Here's a photo and the quote",
       "Sorry, we missed you",
@@ -268,7 +268,7 @@ describe(`thread (${testDialect()})`, () => {
   });
 
   it("carries delivery status, failure codes, media and call artifacts as proxy URLs only", async () => {
-    const { items } = await listConversationItems(db.prisma, conversationId, { limit: 20 });
+    const { items } = await listConversationItems(db, conversationId, { limit: 20 });
     const mms = items[0] as ThreadMessage;
     expect(mms.direction).toBe("incoming");
     expect(mms.media.map((m) => [m.kind, m.fileName, m.contentType])).toEqual([
@@ -287,36 +287,36 @@ describe(`thread (${testDialect()})`, () => {
     expect(JSON.stringify(items)).not.toContain("secret-token");
 
     // The proxy finds the upstream URL behind each id.
-    const source = await getMediaSource(db.prisma, "attachment", mms.media[1]!.id);
+    const source = await getMediaSource(db, "attachment", mms.media[1]!.id);
     expect(source?.url).toBe("https://media.example.test/upstream/secret-token/quote-1042.pdf");
-    expect(await getMediaSource(db.prisma, "recording", call.recordings[0]!.id)).toMatchObject({ url: "https://media.example.test/upstream/secret-token/rec.mp3" });
-    expect(await getMediaSource(db.prisma, "voicemail", 999_999)).toBeNull();
+    expect(await getMediaSource(db, "recording", call.recordings[0]!.id)).toMatchObject({ url: "https://media.example.test/upstream/secret-token/rec.mp3" });
+    expect(await getMediaSource(db, "voicemail", 999_999)).toBeNull();
   });
 
   it("serves the read API: conversation, message and call JSON, 404s and a bad cursor", async () => {
-    const conversation = await readConversation(db.prisma, { id: String(conversationId), before: null, limit: "2" });
+    const conversation = await readConversation(db, { id: String(conversationId), before: null, limit: "2" });
     expect(conversation.status).toBe(200);
     const body = conversation.body as { items: unknown[]; olderCursor: string; conversation: { participant: string } };
     expect(body.items).toHaveLength(2);
     expect(body.conversation.participant).toBe(participant);
-    const older = await readConversation(db.prisma, { id: String(conversationId), before: body.olderCursor, limit: "2" });
+    const older = await readConversation(db, { id: String(conversationId), before: body.olderCursor, limit: "2" });
     expect((older.body as { items: { occurredAt: Date }[] }).items).toHaveLength(2);
-    expect((await readConversation(db.prisma, { id: "999999", before: null, limit: null })).status).toBe(404);
-    expect((await readConversation(db.prisma, { id: "abc", before: null, limit: null })).status).toBe(404);
-    expect((await readConversation(db.prisma, { id: String(conversationId), before: "nope", limit: null })).status).toBe(400);
+    expect((await readConversation(db, { id: "999999", before: null, limit: null })).status).toBe(404);
+    expect((await readConversation(db, { id: "abc", before: null, limit: null })).status).toBe(404);
+    expect((await readConversation(db, { id: String(conversationId), before: "nope", limit: null })).status).toBe(400);
 
-    const message = await readMessage(db.prisma, messageId);
+    const message = await readMessage(db, messageId);
     expect(message.status).toBe(200);
     expect(JSON.stringify(message.body)).not.toContain("secret-token");
     expect((message.body as { message: { media: { url: string }[] } }).message.media[0]!.url).toMatch(/^\/api\/media\/attachment\//);
-    expect((await readMessage(db.prisma, "ACnope")).status).toBe(404);
+    expect((await readMessage(db, "ACnope")).status).toBe(404);
 
-    const call = await readCall(db.prisma, callId);
+    const call = await readCall(db, callId);
     expect(call.status).toBe(200);
     expect(JSON.stringify(call.body)).not.toContain("secret-token");
-    expect((await readCall(db.prisma, "ACnope")).status).toBe(404);
+    expect((await readCall(db, "ACnope")).status).toBe(404);
 
-    const mms = await getMessage(db.prisma, messageId);
+    const mms = await getMessage(db, messageId);
     expect(mms?.toNumbers).toEqual([MAIN.workspaceNumber]);
   });
 });
@@ -338,7 +338,7 @@ describe(`call detail (${testDialect()})`, () => {
         ],
       }),
     );
-    const call = await getCallDetail(db.prisma, callId);
+    const call = await getCallDetail(db, callId);
     expect(call).not.toBeNull();
     expect(call!.direction).toBe("outgoing");
     expect(call!.contact?.firstName).toBe("Priya");
@@ -354,16 +354,16 @@ describe(`call detail (${testDialect()})`, () => {
 
   it("shows a call known only from a late artifact, and a voicemail", async () => {
     await post(summaryEvent({ callId: "ACartifactonly", summary: ["Arrived before the call."] }));
-    const early = await getCallDetail(db.prisma, "ACartifactonly");
+    const early = await getCallDetail(db, "ACartifactonly");
     expect(early?.hasDetails).toBe(false);
     expect(early?.summary?.lines).toEqual(["Arrived before the call."]);
     expect(early?.recordings).toEqual([]);
 
     await post(callEvent({ ...MAIN, id: "ACvoicemail01", participant: "+14155550372", answeredAt: null, createdAt: at(900) }));
     await post(voicemailEvent({ callId: "ACvoicemail01", url: "https://media.example.test/vm2.mp3", duration: 10 }));
-    const voicemail = await getCallDetail(db.prisma, "ACvoicemail01");
+    const voicemail = await getCallDetail(db, "ACvoicemail01");
     expect(voicemail?.outcome).toBe("voicemail");
     expect(voicemail?.voicemail?.url).toMatch(/^\/api\/media\/voicemail\/\d+$/);
-    expect(await getCallDetail(db.prisma, "ACmissing")).toBeNull();
+    expect(await getCallDetail(db, "ACmissing")).toBeNull();
   });
 });

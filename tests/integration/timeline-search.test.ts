@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageEvent } from "@/lib/simulator/payloads";
-import { getTimelinePage, searchTimeline } from "@/lib/timeline/queries";
+import { getTimelinePage } from "@/lib/timeline/page";
+import { searchTimeline } from "@/lib/timeline/search";
 import { decodeTimelineCursor } from "@/lib/cursor";
 import { parseTimelineQueryLenient, resolveFilters, type TimelineQuery } from "@/lib/timeline/filters";
 import { HIGHLIGHT_END, HIGHLIGHT_START, splitHighlights } from "@/lib/timeline/search-query";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callEvent, messageEvent } from "@/lib/simulator/payloads";
-import { countByKind, getTimelinePage, latestActivityId, listNewerThan, listTimeline, type TimelineItem } from "@/lib/timeline/queries";
+import { getTimelinePage } from "@/lib/timeline/page";
+import { countByKind, latestActivityId, listNewerThan, listTimeline, type TimelineItem } from "@/lib/timeline/queries";
 import { decodeTimelineCursor } from "@/lib/cursor";
 import { NO_FILTERS, resolveFilters, type TimelineFilters, type TimelineQuery } from "@/lib/timeline/filters";
 import { readTimelineApiRequest, readTimelinePageRequest } from "@/lib/timeline/request";

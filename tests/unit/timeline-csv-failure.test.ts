@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { Database } from "@/lib/db/create-database";
+import type { AppDatabase } from "@/lib/db/types";
 import { timelineCsvStream } from "@/lib/timeline/csv";
 import type { TimelineFilters } from "@/lib/timeline/filters";
 
@@ -20,7 +20,7 @@ const NO_FILTERS: TimelineFilters = {
 describe("CSV export when the database fails mid-stream", () => {
   it("ends with a visible marker row and errors the stream instead of looking complete", async () => {
     const failing = new Proxy({}, { get: () => () => Promise.reject(new Error("database is locked")) });
-    const db = { prisma: failing, dialect: "sqlite", url: "file:x" } as unknown as Database;
+    const db = { prisma: failing, dialect: "sqlite", url: "file:x" } as unknown as AppDatabase;
     const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const reader = timelineCsvStream(db, { filters: NO_FILTERS, tz: "UTC", baseUrl: "http://localhost" }).getReader();
     const decoder = new TextDecoder("utf-8", { ignoreBOM: true });

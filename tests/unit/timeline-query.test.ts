@@ -8,7 +8,7 @@ import {
 } from "@/lib/timeline/filters";
 import { dayInZone, startOfDayInZone, viewerTimeZone, zoneOffsetMinutes } from "@/lib/time-zone";
 import { containsPattern, ftsMatchExpression, nameTokens, phoneDigits, splitHighlights, HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/timeline/search-query";
-import { tidySnippet } from "@/lib/timeline/queries";
+import { tidySnippet } from "@/lib/timeline/search";
 
 describe("timeline query string", () => {
   it("parses every filter, first value wins, blanks are absent", () => {

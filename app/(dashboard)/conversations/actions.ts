@@ -28,14 +28,14 @@ export async function markDoneAction(_previous: ConversationActionState, formDat
   await requireUser();
   const id = parse(formData);
   if (id === null) return INVALID;
-  return finish(id, await setConversationDone(getDatabase().prisma, id, true, new Date()));
+  return finish(id, await setConversationDone(getDatabase(), id, true, new Date()));
 }
 
 export async function reopenAction(_previous: ConversationActionState, formData: FormData): Promise<ConversationActionState> {
   await requireUser();
   const id = parse(formData);
   if (id === null) return INVALID;
-  return finish(id, await setConversationDone(getDatabase().prisma, id, false, new Date()));
+  return finish(id, await setConversationDone(getDatabase(), id, false, new Date()));
 }
 
 /** Marks unread and goes back to the inbox: staying on the thread would read it again. */
@@ -43,7 +43,7 @@ export async function markUnreadAction(_previous: ConversationActionState, formD
   await requireUser();
   const id = parse(formData);
   if (id === null) return INVALID;
-  const result = finish(id, await markConversationUnread(getDatabase().prisma, id));
+  const result = finish(id, await markConversationUnread(getDatabase(), id));
   if (result?.ok) redirect("/conversations");
   return result;
 }

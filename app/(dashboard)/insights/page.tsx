@@ -14,7 +14,7 @@ import { TZ_COOKIE, viewerTimeZone } from "@/lib/time-zone";
 import { requireUser } from "@/lib/auth/guards";
 import { getDatabase } from "@/lib/db";
 import { formatDayRange, formatPercent, formatWait } from "@/lib/insights/format";
-import { listInboxes } from "@/lib/activity/timeline";
+import { listInboxes } from "@/lib/timeline/queries";
 import { getInsights } from "@/lib/insights/queries";
 import { insightsSearchParams, parseInsightsQuery, resolveInsightsRange } from "@/lib/insights/range";
 import { insightsTables, type ChartId } from "@/lib/insights/tables";

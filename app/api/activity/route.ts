@@ -1,5 +1,6 @@
 import { authenticateRequest } from "@/lib/auth/guards";
-import { getTimelinePage, listNewerThan } from "@/lib/timeline/queries";
+import { getTimelinePage } from "@/lib/timeline/page";
+import { listNewerThan } from "@/lib/timeline/queries";
 import { readTimelineApiRequest } from "@/lib/timeline/request";
 import { getDatabase } from "@/lib/db";
 

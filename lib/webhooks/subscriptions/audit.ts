@@ -1,4 +1,4 @@
-import type { Db } from "../../db/create-database";
+import type { PrismaHandle } from "../../db/types";
 
 export type Actor = { id: number | null; label: string };
 
@@ -17,7 +17,7 @@ export type AuditAction =
   | "switch_failed";
 
 export async function recordAudit(
-  prisma: Db,
+  prisma: PrismaHandle,
   entry: { actor: Actor; action: AuditAction; target?: string | null; detail?: string | null; at: Date },
 ): Promise<void> {
   await prisma.webhookAuditEntry.create({
@@ -32,7 +32,7 @@ export async function recordAudit(
   });
 }
 
-export async function listAudit(prisma: Db, limit = 20) {
+export async function listAudit(prisma: PrismaHandle, limit = 20) {
   return prisma.webhookAuditEntry.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { openSecret, sealSecret } from "../../crypto/secret-box";
-import type { Db } from "../../db/create-database";
+import type { PrismaHandle } from "../../db/types";
 import type { OpenPhoneClient } from "../../openphone/api/client";
 import { OpenPhoneApiError } from "../../openphone/api/errors";
 import { WEBHOOK_FAMILIES, type WebhookFamily, type WebhookStatus } from "../../openphone/api/schemas";
@@ -15,7 +15,7 @@ import { FAMILY_EVENTS, FAMILY_LABELS, SCHEME_OF, TEST_EVENT_TYPE, familyOf, typ
  */
 
 export type ManagerDeps = {
-  prisma: Db;
+  prisma: PrismaHandle;
   /** null when OPENPHONE_API_KEY is not set. */
   client: OpenPhoneClient | null;
   appSecret: string;

@@ -11,5 +11,5 @@ export const loadCall = cache(async (raw: string) => {
   } catch {
     return null;
   }
-  return id.length > 0 && id.length <= 128 ? getCallDetail(getDatabase().prisma, id) : null;
+  return id.length > 0 && id.length <= 128 ? getCallDetail(getDatabase(), id) : null;
 });

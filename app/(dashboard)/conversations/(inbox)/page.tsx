@@ -36,7 +36,7 @@ export default async function ConversationsPage({ searchParams }: { searchParams
     number: typeof raw.number === "string" && raw.number !== "" ? raw.number : undefined,
     cursor: typeof raw.cursor === "string" ? raw.cursor : undefined,
   });
-  const db = getDatabase().prisma;
+  const db = getDatabase();
   const cursor = decodeKeysetCursor(params.cursor);
   const [numbers, counts, page] = await Promise.all([
     listWorkspaceNumbers(db),

@@ -37,7 +37,7 @@ export default async function ConversationPage({ params, searchParams }: { param
   if (!conversation) notFound();
   const rawBefore = (await searchParams).before;
   const before = decodeKeysetCursor(typeof rawBefore === "string" ? rawBefore : null);
-  const db = getDatabase().prisma;
+  const db = getDatabase();
   const page = await listConversationItems(db, conversation.id, { before });
   // Opening the thread reads it (a no-op when nothing is unread).
   await markConversationRead(db, conversation.id, new Date());

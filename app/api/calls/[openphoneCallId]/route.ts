@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ openphoneCallId: string }> }): Promise<Response> {
   const auth = await authenticateRequest(request);
   if (!auth.ok) return auth.response;
-  const result = await readCall(getDatabase().prisma, (await params).openphoneCallId);
+  const result = await readCall(getDatabase(), (await params).openphoneCallId);
   return Response.json(result.body, { status: result.status, headers: { "Cache-Control": "private, no-store" } });
 }

@@ -9,7 +9,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const auth = await authenticateRequest(request);
   if (!auth.ok) return auth.response;
   const query = new URL(request.url).searchParams;
-  const result = await readConversation(getDatabase().prisma, {
+  const result = await readConversation(getDatabase(), {
     id: (await params).id,
     before: query.get("before"),
     limit: query.get("limit"),

@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ openphoneMessageId: string }> }): Promise<Response> {
   const auth = await authenticateRequest(request);
   if (!auth.ok) return auth.response;
-  const result = await readMessage(getDatabase().prisma, (await params).openphoneMessageId);
+  const result = await readMessage(getDatabase(), (await params).openphoneMessageId);
   return Response.json(result.body, { status: result.status, headers: { "Cache-Control": "private, no-store" } });
 }

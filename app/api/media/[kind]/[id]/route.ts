@@ -12,6 +12,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
   if (!auth.ok) return auth.response;
   const parsed = mediaParamsSchema.safeParse(await params);
   if (!parsed.success) return mediaNotFound();
-  const source = await getMediaSource(getDatabase().prisma, parsed.data.kind, parsed.data.id);
+  const source = await getMediaSource(getDatabase(), parsed.data.kind, parsed.data.id);
   return proxyMedia(source, request.headers, mediaProxyDeps(request));
 }
