@@ -1,8 +1,8 @@
+import { contactFullName } from "../contacts/name";
+import { parseStringList } from "../db/string-list";
 import type { AppDatabase } from "../db/types";
 import { mediaProxyUrl } from "../media/urls";
-import { contactFullName } from "../contacts/name";
 import { labelSpeakers, type SpeakerRole } from "./speakers";
-import { parseStringList } from "../db/string-list";
 
 /**
  * The call detail page (/calls/[openphoneCallId]) and GET /api/calls/[openphoneCallId]. Recordings,

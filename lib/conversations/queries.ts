@@ -1,10 +1,10 @@
-import { Prisma } from "../generated/sqlite/client";
+import { afterCursor, encodeKeysetCursor, type KeysetCursor } from "../cursor";
+import { parseStringList } from "../db/string-list";
 import type { AppDatabase } from "../db/types";
+import { Prisma } from "../generated/sqlite/client";
 import { attachmentFileName, attachmentKind, resolveContentType, type AttachmentKind } from "../media/attachment-kind";
 import { mediaProxyUrl } from "../media/urls";
 import { conversationState, type ConversationState } from "./state";
-import { afterCursor, encodeKeysetCursor, type KeysetCursor } from "../cursor";
-import { parseStringList } from "../db/string-list";
 import { ATTENTION_CALL_OUTCOMES, isConversationUnread } from "./unread";
 
 /**

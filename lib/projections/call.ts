@@ -1,9 +1,9 @@
 import type { Tx } from "../db/types";
 import { callLifecycleRank, deriveCallOutcome, mergeCallOutcome, type CallPhase } from "../openphone/call-lifecycle";
 import type { NormalizedCall, NormalizedMedia, NormalizedRecording } from "../openphone/normalized";
+import { refreshCallActivity } from "./activity-row";
 import { linkParties } from "./parties";
 import { touched, type ProjectionResult } from "./result";
-import { refreshCallActivity } from "./activity-row";
 
 /**
  * A call row for this OpenPhone call id, created empty when an artifact arrives before the call.
