@@ -129,7 +129,7 @@ export async function getInsightsTable(db: AppDatabase, chart: ChartId, range: I
     case "volume":
       return volumeTable(await getVolume(db, range));
     case "missed-rate":
-      return missedRateTable(await getMissedRate(db, range, await getVolume(db, range)));
+      return missedRateTable(await getMissedRate(db, range));
     case "callbacks":
       return callbackTable(await getCallbackTimes(db, range));
     case "first-response":
