@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createApiToken } from "@/lib/auth/tokens";
-import { createDatabase, type Database } from "@/lib/db/create-database";
+import { createDatabase } from "@/lib/db/create-database";
+import type { AppDatabase } from "@/lib/db/types";
 import { callEvent, messageEvent } from "@/lib/simulator/payloads";
 import { signedHeaders } from "@/lib/simulator/sign";
 import { request } from "../helpers/http-client";
@@ -9,7 +10,7 @@ import { parsePrometheus, sampleValue } from "../helpers/prometheus";
 
 const baseUrl = inject("baseUrl");
 const userIds = inject("userIds");
-let db: Database;
+let db: AppDatabase;
 let token: string;
 
 beforeAll(async () => {
