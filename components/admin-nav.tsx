@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { TokenIcon, UsersIcon, OverviewIcon, WebhookIcon } from "@/components/icons";
+import { ListChecksIcon, TokenIcon, UsersIcon, OverviewIcon, WebhookIcon } from "@/components/icons";
 
 const TABS = [
   { href: "/admin", label: "Overview", Icon: OverviewIcon },
+  { href: "/admin/webhooks", label: "Webhooks", Icon: WebhookIcon },
+  { href: "/admin/events", label: "Event log", Icon: ListChecksIcon },
   { href: "/admin/users", label: "Users", Icon: UsersIcon },
   { href: "/admin/tokens", label: "API tokens", Icon: TokenIcon },
-  { href: "/admin/webhooks", label: "Webhooks", Icon: WebhookIcon },
 ] as const;
 
 /** Tabs between the admin pages. Overview is current only at /admin itself. */

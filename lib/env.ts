@@ -40,6 +40,14 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().optional(),
   /** How long a sign-in lasts (absolute, not sliding). */
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(24 * 7),
+  /** Raw bodies of processed events older than this are emptied (the event row and the data stay). */
+  EVENT_BODY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Admin banner and alert when no delivery arrived for this long while subscriptions exist. */
+  ALERT_NO_DELIVERY_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(120),
+  /** Slack-compatible incoming-webhook URL for alerts (optional; never sent to the browser). */
+  ALERT_WEBHOOK_URL: z.url({ message: "must be an absolute URL" }).optional(),
+  /** How often the in-process maintenance job runs (alerts, retention, stalled replays); 0 turns it off. */
+  MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
 }).superRefine((v, ctx) => {
   if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {
     ctx.addIssue({ code: "custom", path: [v.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together" });

@@ -13,10 +13,21 @@ export type HealthDatabase = {
   prisma: { $queryRaw: (query: TemplateStringsArray, ...values: unknown[]) => PromiseLike<unknown> };
 };
 
+/** Operational facts added when the database answers (lib/ops/status.ts); null when they could not be read in time. */
+export type HealthOps = {
+  migrationsCurrent: boolean;
+  pendingMigrations: string[];
+  lastDeliveryAt: string | null;
+  lastDeliveryAgeSeconds: number | null;
+  failedEventsWaiting: number;
+  lastBackfill: { finishedAt: string | null; status: string } | null;
+};
+
 export type HealthBody = {
   status: "ok" | "unavailable";
   version: string;
   database: { ok: boolean; dialect: Dialect | null; latencyMs: number | null };
+  ops?: HealthOps | null;
 };
 
 export type HealthResult = {
@@ -33,6 +44,7 @@ export async function checkHealth({
   version,
   clock = () => performance.now(),
   timeoutMs = DEFAULT_HEALTH_TIMEOUT_MS,
+  ops,
 }: {
   /** Returns the database handle; may throw (invalid configuration). */
   openDatabase: () => HealthDatabase;
@@ -40,6 +52,8 @@ export async function checkHealth({
   /** Milliseconds from an arbitrary origin, for the latency measurement. */
   clock?: () => number;
   timeoutMs?: number;
+  /** Reads the operational facts once the database answered; their failure never fails the check. */
+  ops?: () => Promise<HealthOps>;
 }): Promise<HealthResult> {
   let database: HealthDatabase;
   try {
@@ -54,10 +68,10 @@ export async function checkHealth({
   } catch (error) {
     return unavailable(version, database.dialect, elapsed(clock, started), describe(error));
   }
-  return {
-    httpStatus: 200,
-    body: { status: "ok", version, database: { ok: true, dialect: database.dialect, latencyMs: elapsed(clock, started) } },
-  };
+  const latencyMs = elapsed(clock, started);
+  const body: HealthBody = { status: "ok", version, database: { ok: true, dialect: database.dialect, latencyMs } };
+  if (ops) body.ops = await withDeadline(ops(), timeoutMs).catch(() => null);
+  return { httpStatus: 200, body };
 }
 
 function unavailable(version: string, dialect: Dialect | null, latencyMs: number | null, failure: string): HealthResult {

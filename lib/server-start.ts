@@ -1,5 +1,6 @@
 import { announceFirstAdmin } from "./auth/announce";
 import { prepareDatabase } from "./db/prepare";
+import { startMaintenanceScheduler } from "./ops/scheduler";
 
 /**
  * Brings the database up to date so every way of starting the app migrates first (`npm run app`
@@ -13,4 +14,5 @@ export async function onServerStart(): Promise<void> {
     process.exit(1);
   }
   await announceFirstAdmin();
+  startMaintenanceScheduler();
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { EmptyPanel, StatCard } from "@/components/card";
 import { CopyButton } from "@/components/copy-button";
@@ -87,7 +88,13 @@ export default async function AdminPage() {
           <h2 id="webhook-events-title" className="text-base font-semibold text-zinc-950 dark:text-white">
             Recent webhook events
           </h2>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">The latest {LATEST} signed deliveries, newest first.</p>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            The latest {LATEST} signed deliveries, newest first.{" "}
+            <Link href="/admin/events" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+              Open the event log
+            </Link>{" "}
+            to filter, inspect and replay.
+          </p>
         </div>
         {events.length > 0 ? (
           <WebhookEventTable events={events} />

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
-import { applyEvent } from "../projections/apply-event";
+import { recordRejection, type RejectionReason } from "../event-log/rejections";
 import type { AppDatabase } from "../db/types";
 import type { Tx } from "../db/types";
 import type { Logger } from "../log";
-import { notifyActivityInTransaction, publishActivity, type ActivityChange } from "../live/publish";
+import { publishActivity, type ActivityChange } from "../live/publish";
 import { normalizeEvent } from "../openphone/events";
 import type { NormalizeResult } from "../openphone/normalized";
 import { verifyWebhookSignature, type HeaderSource, type SignatureFailureReason, type SigningKey } from "../openphone/signature";
+import { applyNormalizedEvent } from "./apply-normalized";
 import { classifyDbError } from "./db-errors";
 
 export type IngestDeps = {
@@ -54,8 +55,15 @@ export async function ingestWebhook(deps: IngestDeps, input: IngestInput): Promi
   return result;
 }
 
+/** The route refuses an oversize body before reading it; it is still counted with the other rejections. */
+export async function rejectTooLarge(deps: IngestDeps, now: Date): Promise<IngestResult> {
+  await countRejection(deps, "too_large", now);
+  return { httpStatus: 413, outcome: "too_large", maxBytes: deps.maxBodyBytes };
+}
+
 async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput): Promise<IngestResult> {
-  if (rawBody.byteLength > deps.maxBodyBytes) return { httpStatus: 413, outcome: "too_large", maxBytes: deps.maxBodyBytes };
+  const started = performance.now();
+  if (rawBody.byteLength > deps.maxBodyBytes) return rejectTooLarge(deps, now);
 
   let keys: readonly SigningKey[];
   try {
@@ -74,7 +82,7 @@ async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput):
     toleranceSeconds: deps.toleranceSeconds,
   });
   if (!verdict.ok) {
-    countRejection(verdict.reason);
+    if (verdict.reason !== "no_secret_configured") await countRejection(deps, verdict.reason, now);
     return { httpStatus: 401, outcome: "rejected", reason: verdict.reason };
   }
 
@@ -84,7 +92,7 @@ async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput):
 
   for (let attempt = 1; ; attempt++) {
     try {
-      const { outcome, change } = await deps.db.prisma.$transaction((tx) => recordAndApply(tx, record, normalized, deps.db), {
+      const { outcome, change } = await deps.db.prisma.$transaction((tx) => recordAndApply(tx, record, normalized, deps.db, started), {
         maxWait: 10_000,
         timeout: 15_000,
       });
@@ -105,7 +113,7 @@ async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput):
       }
       if (kind === "unavailable") return { httpStatus: 503, outcome: "database_unavailable" };
       deps.log.error("webhook processing failed", { eventId: record.eventId, type: record.type, error: describe(error) });
-      await recordFailure(deps, record, error).catch((e: unknown) =>
+      await recordFailure(deps, record, error, started).catch((e: unknown) =>
         deps.log.error("webhook: could not record the failure", { eventId: record.eventId, error: describe(e) }),
       );
       return { httpStatus: 500, outcome: "failed", eventId: record.eventId };
@@ -165,6 +173,7 @@ async function recordAndApply(
   record: EventRecord,
   normalized: NormalizeResult,
   db: AppDatabase,
+  started: number,
 ): Promise<{ outcome: StoredOutcome; change: ActivityChange }> {
   const nothing: ActivityChange = { ids: [] };
   // Native upsert on PostgreSQL (INSERT … ON CONFLICT DO UPDATE): concurrent copies wait on the
@@ -189,23 +198,22 @@ async function recordAndApply(
       },
     });
   }
-  if (!normalized.ok) return { outcome: record.status, change: nothing };
-  const { activityIds } = await applyEvent(tx, normalized.event, normalized.envelope);
-  // Live updates (lib/live/): on PostgreSQL the NOTIFY rides this transaction and is delivered on commit.
-  const change: ActivityChange = { ids: activityIds };
-  await notifyActivityInTransaction(tx, db, change);
+  const change = normalized.ok ? await applyNormalizedEvent(tx, db, normalized.event, normalized.envelope) : nothing;
+  // The event log shows how long processing took (and the metrics endpoint its histogram).
+  await tx.webhookEvent.update({ where: { id: row.id }, data: { processingMs: elapsedMs(started) }, select: { id: true } });
   return { outcome: record.status, change };
 }
 
 /** Keeps a visible trace of a delivery whose processing failed; the next delivery retries it. */
-async function recordFailure(deps: IngestDeps, record: EventRecord, error: unknown): Promise<void> {
+async function recordFailure(deps: IngestDeps, record: EventRecord, error: unknown, started: number): Promise<void> {
   const lastError = describe(error).slice(0, 2000);
+  const processingMs = elapsedMs(started);
   await deps.db.prisma.$transaction(async (tx) => {
     const existing = await tx.webhookEvent.findUnique({ where: { eventId: record.eventId }, select: { id: true, status: true } });
     if (!existing) {
-      await tx.webhookEvent.create({ data: { ...record, status: "failed", lastError, processedAt: null } });
+      await tx.webhookEvent.create({ data: { ...record, status: "failed", lastError, processedAt: null, processingMs } });
     } else if (existing.status === "failed") {
-      await tx.webhookEvent.update({ where: { id: existing.id }, data: { lastError, attempts: { increment: 1 } } });
+      await tx.webhookEvent.update({ where: { id: existing.id }, data: { lastError, processingMs, attempts: { increment: 1 } } });
     }
     // Otherwise a concurrent copy of this delivery succeeded meanwhile: nothing to record.
   });
@@ -216,13 +224,13 @@ function describe(error: unknown): string {
   return String(error).slice(0, 2000);
 }
 
-const rejections = new Map<SignatureFailureReason, number>();
-
-function countRejection(reason: SignatureFailureReason): void {
-  rejections.set(reason, (rejections.get(reason) ?? 0) + 1);
+function elapsedMs(started: number): number {
+  return Math.round((performance.now() - started) * 10) / 10;
 }
 
-/** Rejected deliveries since start, by reason (nothing is stored for them). */
-export function rejectionCounts(): Record<string, number> {
-  return Object.fromEntries(rejections);
+/** Counted in the database (lib/event-log/rejections.ts); a failure to count never changes the answer. */
+async function countRejection(deps: IngestDeps, reason: RejectionReason, now: Date): Promise<void> {
+  await recordRejection(deps.db, reason, now).catch((error: unknown) =>
+    deps.log.warn("webhook: could not count a rejection", { reason, error: describe(error) }),
+  );
 }

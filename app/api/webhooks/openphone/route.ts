@@ -1,4 +1,4 @@
-import { ingestWebhook } from "@/lib/webhooks/ingest";
+import { ingestWebhook, rejectTooLarge } from "@/lib/webhooks/ingest";
 import { readBodyCapped } from "@/lib/webhooks/read-body";
 import { receiverDeps } from "@/lib/webhooks/receiver";
 import { ingestResponseBody } from "@/lib/webhooks/response";
@@ -9,9 +9,10 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   const deps = receiverDeps();
   const body = await readBodyCapped(request, deps.maxBodyBytes);
+  const now = new Date();
   const result = body.ok
-    ? await ingestWebhook(deps, { headers: request.headers, rawBody: body.body, now: new Date() })
-    : ({ httpStatus: 413, outcome: "too_large", maxBytes: deps.maxBodyBytes } as const);
+    ? await ingestWebhook(deps, { headers: request.headers, rawBody: body.body, now })
+    : await rejectTooLarge(deps, now);
   const headers = { "Cache-Control": "no-store", ...(result.httpStatus === 503 ? { "Retry-After": "30" } : {}) };
   return Response.json(ingestResponseBody(result), { status: result.httpStatus, headers });
 }
