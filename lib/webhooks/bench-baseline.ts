@@ -1,13 +1,21 @@
 import "server-only";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "../env";
 import { prepareSecrets, verifyWebhookSignature } from "../openphone/signature";
 import { readBodyCapped } from "./read-body";
 
 let keys: ReturnType<typeof prepareSecrets> | undefined;
 
+/** The route exists only for a request carrying the configured token (of ≥ 32 characters, checked in lib/env.ts). */
+export function benchTokenAccepted(configured: string | undefined, presented: string | null): boolean {
+  if (!configured || presented === null) return false;
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(configured), digest(presented));
+}
+
 export async function benchVerifyOnly(request: Request): Promise<Response> {
-  if (process.env.BENCH_BASELINE !== "1") return Response.json({ error: "not_found" }, { status: 404 });
   const config = env();
+  if (!benchTokenAccepted(config.BENCH_BASELINE, request.headers.get("x-bench-token"))) return Response.json({ error: "not_found" }, { status: 404 });
   keys ??= prepareSecrets(config.OPENPHONE_WEBHOOK_SIGNING_KEY);
   const body = await readBodyCapped(request, config.WEBHOOK_MAX_BODY_BYTES);
   if (!body.ok) return Response.json({ error: "payload_too_large" }, { status: 413 });
