@@ -10,7 +10,7 @@ import { signInWithPassword } from "@/lib/auth/sign-in";
 import { getDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 
-/** Public on purpose: the sign-in form. Rate limited per account and per IP (lib/auth/rate-limit.ts). */
+/** Public on purpose: the sign-in form. Rate limited per account+IP, account and IP (lib/auth/rate-limit.ts). */
 export async function signIn(_previous: FormState, formData: FormData): Promise<FormState> {
   const input = { email: formText(formData, "email"), password: formText(formData, "password"), next: formText(formData, "next") };
   const values = { email: input.email };
@@ -24,6 +24,7 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
     { sessionTtlHours: env().SESSION_TTL_HOURS },
   );
   if (!result.ok) {
+    if (result.reason === "busy") return { status: "error", message: "Too many sign-ins at this moment. Try again in a few seconds.", values };
     if (result.reason === "rate_limited") {
       const minutes = Math.ceil(result.retryAfterSeconds / 60);
       return {
