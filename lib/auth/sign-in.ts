@@ -1,5 +1,5 @@
 import type { AppDatabase } from "../db/types";
-import { passwordHashSlots, type HashSlots } from "./hash-slots";
+import { createSlots, type Slots } from "../limits/slots";
 import { needsRehash, hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords";
 import { beginSignInAttempt, countPairFailures, DEFAULT_SIGN_IN_LIMITS, progressiveDelayMs, recordSignInSuccess, type SignInLimits } from "./rate-limit";
 import { createSession, DEFAULT_SESSION_TTL_HOURS, type NewSession } from "./sessions";
@@ -15,10 +15,14 @@ export type SignInOptions = {
   limits?: SignInLimits;
   sessionTtlHours?: number;
   /** Concurrent password hashes allowed (tests pass their own). */
-  hashSlots?: HashSlots;
+  hashSlots?: Slots;
   /** Waits out the progressive delay (tests record it instead). */
   sleep?: (ms: number) => Promise<void>;
 };
+
+/** Each scrypt hash takes 128 MiB and a thread-pool thread for a few hundred ms. */
+export const MAX_CONCURRENT_PASSWORD_HASHES = 2;
+const passwordHashSlots = createSlots(MAX_CONCURRENT_PASSWORD_HASHES);
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -2,9 +2,12 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "../env";
 import { prepareSecrets, verifyWebhookSignature } from "../openphone/signature";
-import { readBodyCapped } from "./read-body";
+import { createSlots } from "../limits/slots";
+import { MAX_CONCURRENT_WEBHOOK_BODIES, readWebhookBody, WEBHOOK_READ_DEADLINE_MS } from "./read-body";
+import { unreadBodyResponse } from "./response";
 
 let keys: ReturnType<typeof prepareSecrets> | undefined;
+const bodySlots = createSlots(MAX_CONCURRENT_WEBHOOK_BODIES);
 
 /** The route exists only for a request carrying the configured token (of ≥ 32 characters, checked in lib/env.ts). */
 export function benchTokenAccepted(configured: string | undefined, presented: string | null): boolean {
@@ -17,8 +20,9 @@ export async function benchVerifyOnly(request: Request): Promise<Response> {
   const config = env();
   if (!benchTokenAccepted(config.BENCH_BASELINE, request.headers.get("x-bench-token"))) return Response.json({ error: "not_found" }, { status: 404 });
   keys ??= prepareSecrets(config.OPENPHONE_WEBHOOK_SIGNING_KEY);
-  const body = await readBodyCapped(request, config.WEBHOOK_MAX_BODY_BYTES);
-  if (!body.ok) return Response.json({ error: "payload_too_large" }, { status: 413 });
+  // The same transport as the webhook route: capped, deadline, bounded concurrency.
+  const body = await readWebhookBody(request, { maxBytes: config.WEBHOOK_MAX_BODY_BYTES, deadlineMs: WEBHOOK_READ_DEADLINE_MS, slots: bodySlots });
+  if (!body.ok) return unreadBodyResponse(body.reason, config.WEBHOOK_MAX_BODY_BYTES);
   const verdict = verifyWebhookSignature({ secrets: keys, headers: request.headers, rawBody: body.body, nowMs: Date.now() });
   return verdict.ok ? Response.json({ ok: true }) : Response.json({ error: verdict.reason }, { status: 401 });
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrapFirstAdmin } from "@/lib/auth/bootstrap";
 import { runUsersCli } from "@/lib/auth/cli";
-import { createHashSlots } from "@/lib/auth/hash-slots";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { DEFAULT_SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
 import { createSession, deleteSession, findSessionUser } from "@/lib/auth/sessions";
@@ -11,6 +10,7 @@ import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } f
 import { createUser, setUserActive, setUserPassword, setUserRole } from "@/lib/auth/users";
 import { createDatabase } from "@/lib/db/create-database";
 import type { AppDatabase } from "@/lib/db/types";
+import { createSlots } from "@/lib/limits/slots";
 import { createTestDatabase, testDialect, type TestDatabase } from "../helpers/test-db";
 
 let db: TestDatabase;
@@ -133,7 +133,7 @@ describe(`signInWithPassword and rate limiting (${testDialect()})`, () => {
 
   it("beyond the concurrent-hash cap a sign-in is answered busy at once, and not counted", async () => {
     const u = await user();
-    const slots = createHashSlots(1);
+    const slots = createSlots(1);
     const results = await Promise.all(
       Array.from({ length: 4 }, (_, i) => signInWithPassword(db, { email: u.email, password: "wrong", ip: `10.6.0.${i}` }, at(i), { ...noDelay, hashSlots: slots })),
     );
@@ -147,7 +147,7 @@ describe(`signInWithPassword and rate limiting (${testDialect()})`, () => {
     // PostgreSQL: a second client stands in for a second app instance. SQLite runs one instance
     // (two better-sqlite3 connections in one process would block each other's event loop).
     const other: AppDatabase = testDialect() === "postgres" ? createDatabase(db.url, { poolSize: 5 }) : db;
-    const options = { ...noDelay, hashSlots: createHashSlots(100) };
+    const options = { ...noDelay, hashSlots: createSlots(100) };
     try {
       const guesses = Array.from({ length: 12 }, (_, i) =>
         signInWithPassword(i % 2 ? db : other, { email: u.email, password: `wrong ${i}`, ip: "10.3.0.1" }, at(i), options),
