@@ -5,7 +5,7 @@ describe("password hashing (scrypt)", () => {
   it("verifies the right password only, with a fresh salt each time", async () => {
     const a = await hashPassword("correct horse battery");
     const b = await hashPassword("correct horse battery");
-    expect(a).toMatch(/^scrypt\$15\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+    expect(a).toMatch(/^scrypt\$17\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
     expect(a).not.toBe(b);
     expect(await verifyPassword("correct horse battery", a)).toBe(true);
     expect(await verifyPassword("correct horse batterY", a)).toBe(false);

@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   const auth = await authenticateRequest(request);
   if (!auth.ok) return auth.response;
-  return new Response(liveEventStream(liveHub(), request.signal), {
+  const stillAuthorized = async () => (await authenticateRequest(request)).ok;
+  return new Response(liveEventStream(liveHub(), request.signal, { stillAuthorized }), {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
       // no-transform: compression would buffer the stream.
