@@ -3,9 +3,10 @@
 import { redirect } from "next/navigation";
 import { fieldErrorsOf, formText, type FormState } from "@/lib/auth/forms";
 import { isSafeNextPath } from "@/lib/auth/paths";
+import { requireUser } from "@/lib/auth/guards";
 import { clearSessionCookie, readSessionCookie, requestIp, setSessionCookie } from "@/lib/auth/request";
 import { signInSchema } from "@/lib/auth/schemas";
-import { deleteSession } from "@/lib/auth/sessions";
+import { deleteSession, endAllSessions } from "@/lib/auth/sessions";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { getDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -43,6 +44,14 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
 export async function signOut(): Promise<void> {
   const token = await readSessionCookie();
   if (token) await deleteSession(getDatabase(), token);
+  await clearSessionCookie();
+  redirect("/login");
+}
+
+/** Ends every session of the signed-in user, on every device (a lost phone, a shared computer). */
+export async function signOutEverywhere(): Promise<void> {
+  const user = await requireUser();
+  await endAllSessions(getDatabase(), user.id);
   await clearSessionCookie();
   redirect("/login");
 }

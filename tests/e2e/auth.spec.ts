@@ -113,7 +113,7 @@ test("sign-out ends the session", async ({ page, request }) => {
   const [session] = (await page.context().cookies()).filter((c) => c.name === "opi_session");
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 
-  await sidebar(page).getByRole("button", { name: "Sign out" }).click();
+  await sidebar(page).getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto("/activity");
   await expect(page).toHaveURL(/\/login\?next=%2Factivity$/);

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { fieldErrorsOf, formText, type FormState } from "@/lib/auth/forms";
 import { requireAdmin } from "@/lib/auth/guards";
 import { createUserSchema, manageUserSchema } from "@/lib/auth/schemas";
-import { createSetupLink, setupUrl } from "@/lib/auth/setup-links";
+import { createSetupLink, setupUrl, startPasswordReset } from "@/lib/auth/setup-links";
 import { createUser, setUserActive, setUserRole, type UserChangeResult } from "@/lib/auth/users";
 import { getDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -54,13 +54,12 @@ export async function manageUserAction(_previous: FormState, formData: FormData)
   const now = new Date();
 
   if (intent === "reset_password") {
-    const user = await db.prisma.user.findUnique({ where: { id: userId }, select: { email: true, active: true } });
-    if (!user?.active) return { status: "error", message: "Reactivate this user first." };
-    const link = await createSetupLink(db, { purpose: "set_password", userId }, now);
+    const reset = await startPasswordReset(db, userId, now);
+    if (!reset.ok) return { status: "error", message: reset.error === "inactive" ? "Reactivate this user first." : REFUSALS.not_found };
     return {
       status: "success",
-      message: `Send this link to ${user.email}. Their current password keeps working until they use it (once, within 24 hours).`,
-      secret: setupUrl(env().WEBHOOK_BASE_URL, link.token),
+      message: `${reset.email} was signed out everywhere. Send them this link to choose a new password (once, within 24 hours); their current password keeps working until then.`,
+      secret: setupUrl(env().WEBHOOK_BASE_URL, reset.token),
     };
   }
   if (intent === "deactivate" && userId === admin.id) {
