@@ -31,9 +31,12 @@ server.headersTimeout = 10_000;
 server.requestTimeout = 60_000;
 server.listen(port, () => console.log(`▶ Listening on port ${port}${hops ? ` behind ${hops} trusted proxy hop(s)` : ""}`));
 
+// Stop: no new connections, let requests in flight finish (live streams are cut after 10 s; their
+// browsers reconnect to another instance or after the restart).
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
-    server.close();
-    process.exit(0);
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
   });
 }
