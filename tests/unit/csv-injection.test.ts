@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvRow } from "@/lib/activity/timeline-csv";
+import { csvCell, csvRow } from "@/lib/timeline/csv";
 
 describe("CSV cells", () => {
   it("quotes every text cell, so a separator inside never starts a new cell", () => {
