@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { generatePassword, hashPassword, needsRehash, verifyPassword } from "@/lib/auth/passwords";
 
-describe("password hashing (scrypt)", () => {
+// N=2^17 takes a few hundred ms per hash, and seconds on a busy machine.
+describe("password hashing (scrypt)", { timeout: 60_000 }, () => {
   it("verifies the right password only, with a fresh salt each time", async () => {
     const a = await hashPassword("correct horse battery");
     const b = await hashPassword("correct horse battery");
