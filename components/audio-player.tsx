@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { usePlaybackStore } from "@/components/call-playback";
-import { formatDuration, formatDurationWords } from "@/components/format-time";
+import { formatDuration, formatDurationWords } from "@/lib/format/time";
 import { AlertIcon, DownloadIcon, PauseIcon, PlayIcon, SkipBackIcon, SkipForwardIcon } from "@/components/icons";
 
 /**

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ComponentType } from "react";
 import { Avatar } from "@/components/avatar";
-import { formatPhoneNumber } from "@/components/format";
+import { formatPhoneNumber } from "@/lib/format/phone-number";
 import { MessageIcon, PaperclipIcon, PhoneIcon, PhoneMissedIcon, VoicemailIcon } from "@/components/icons";
 import { LocalTime } from "@/components/local-time";
 import { contactDisplayName, contactFullName } from "@/lib/contacts/name";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AudioPlayer } from "@/components/audio-player";
-import { formatDuration } from "@/components/format-time";
-import { formatPhoneNumber } from "@/components/format";
+import { formatDuration } from "@/lib/format/time";
+import { formatPhoneNumber } from "@/lib/format/phone-number";
 import {
   AlertIcon,
   CheckIcon,

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ComponentType, ReactNode } from "react";
 import { Badge, formatStatus, statusTone } from "@/components/badge";
-import { formatPhoneNumber } from "@/components/format";
-import { formatClockTime, formatDateTimeFull, formatDateTimeMedium, formatDuration, formatDurationWords } from "@/components/format-time";
+import { formatPhoneNumber } from "@/lib/format/phone-number";
+import { formatClockTime, formatDateTimeFull, formatDateTimeMedium, formatDuration, formatDurationWords } from "@/lib/format/time";
 import {
   AlertIcon,
   ArrowDownLeftIcon,

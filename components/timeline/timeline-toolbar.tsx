@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
-import { formatPhoneNumber } from "@/components/format";
+import { formatPhoneNumber } from "@/lib/format/phone-number";
 import { SearchIcon, XIcon } from "@/components/icons";
 import { TIMELINE_SEARCH_INPUT_ID } from "./timeline-feed";
 
