@@ -1,4 +1,5 @@
-import { Badge, formatStatus, statusTone } from "@/components/badge";
+import { Badge } from "@/components/badge";
+import { WEBHOOK_EVENT_STATUSES } from "@/components/status-presentation";
 import { LocalTime } from "@/components/local-time";
 import type { RecentWebhookEvent } from "@/lib/webhooks/queries";
 
@@ -29,7 +30,7 @@ export function WebhookEventTable({ events }: { events: RecentWebhookEvent[] }) 
                 {event.eventId}
               </td>
               <td className="px-4 py-3">
-                <Badge tone={statusTone(event.status)}>{formatStatus(event.status)}</Badge>
+                <Badge tone={WEBHOOK_EVENT_STATUSES[event.status].tone}>{WEBHOOK_EVENT_STATUSES[event.status].label}</Badge>
               </td>
               <td className="px-4 py-3 text-right text-zinc-600 tabular-nums dark:text-zinc-400">{event.duplicates}</td>
               <td className="max-w-[18rem] px-4 py-3 text-xs break-words text-rose-700 dark:text-rose-300">
