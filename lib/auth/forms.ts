@@ -26,3 +26,16 @@ export function formText(formData: FormData, name: string): string {
   const value = formData.get(name);
   return typeof value === "string" ? value : "";
 }
+
+/** What an invalid form shows: each field's first problem, and what was typed in `echo` (never passwords). */
+export function invalidForm(echo: readonly string[] = []) {
+  return (error: z.ZodError, fields: Record<string, string>): FormState => {
+    const state: FormState = { status: "error", fieldErrors: fieldErrorsOf(error) };
+    if (echo.length > 0) state.values = pickFields(fields, echo);
+    return state;
+  };
+}
+
+export function pickFields(fields: Record<string, string>, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, fields[name] ?? ""]));
+}
