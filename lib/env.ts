@@ -40,6 +40,11 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().optional(),
   /** How long a sign-in lasts (absolute, not sliding). */
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(24 * 7),
+  /** `1` serves /api/bench/verify, the ingest benchmark's verify-only baseline; off in production. */
+  BENCH_BASELINE: z
+    .enum(["0", "1"], { message: "must be 1 (on) or 0 (off)" })
+    .default("0")
+    .transform((v) => v === "1"),
 }).superRefine((v, ctx) => {
   if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {
     ctx.addIssue({ code: "custom", path: [v.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together" });
@@ -100,9 +105,4 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= loadEnv();
   return cached;
-}
-
-/** Tests change process.env between cases; this forgets the cached copy. */
-export function resetEnvForTests(): void {
-  cached = undefined;
 }
