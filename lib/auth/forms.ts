@@ -22,11 +22,6 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-export function formText(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-}
-
 /** What an invalid form shows: each field's first problem, and what was typed in `echo` (never passwords). */
 export function invalidForm(echo: readonly string[] = []) {
   return (error: z.ZodError, fields: Record<string, string>): FormState => {

@@ -794,10 +794,3 @@ function buildFull(ctx: Context): void {
     rec.contact({ type: "contact.updated", person: who, eventAt, shape: pickShape(ctx), ...(before ? {} : { note: "after their first message or call" }) });
   }
 }
-
-/** The deliveries grouped by type, e.g. for a summary line. */
-export function countByType(deliveries: readonly Delivery[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const d of deliveries) counts[d.type] = (counts[d.type] ?? 0) + 1;
-  return counts;
-}

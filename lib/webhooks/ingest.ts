@@ -73,10 +73,7 @@ async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput):
     nowMs: now.getTime(),
     toleranceSeconds: deps.toleranceSeconds,
   });
-  if (!verdict.ok) {
-    countRejection(verdict.reason);
-    return { httpStatus: 401, outcome: "rejected", reason: verdict.reason };
-  }
+  if (!verdict.ok) return { httpStatus: 401, outcome: "rejected", reason: verdict.reason };
 
   const body = new TextDecoder("utf-8").decode(rawBody);
   const normalized = normalizeEvent(body);
@@ -214,15 +211,4 @@ async function recordFailure(deps: IngestDeps, record: EventRecord, error: unkno
 function describe(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`.replace(/\s+/g, " ").slice(0, 2000);
   return String(error).slice(0, 2000);
-}
-
-const rejections = new Map<SignatureFailureReason, number>();
-
-function countRejection(reason: SignatureFailureReason): void {
-  rejections.set(reason, (rejections.get(reason) ?? 0) + 1);
-}
-
-/** Rejected deliveries since start, by reason (nothing is stored for them). */
-export function rejectionCounts(): Record<string, number> {
-  return Object.fromEntries(rejections);
 }
