@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { invalidForm, type FormState } from "@/lib/auth/forms";
 import { firstAdminFormSchema, signInSchema } from "@/lib/auth/schemas";
-import { fieldNames, validatedAction } from "@/lib/auth/validated-action";
+import { arrayFieldNames, fieldNames, validatedAction } from "@/lib/auth/validated-action";
 
 function form(entries: Record<string, string>): FormData {
   const data = new FormData();
@@ -32,6 +32,18 @@ describe("validatedAction", () => {
     expect(await action({ status: "idle" }, form({ name: "x" }))).toMatchObject({ status: "error", fieldErrors: { count: expect.any(String) } });
     expect(await action({ status: "idle" }, undefined as unknown as FormData)).toMatchObject({ status: "error" });
     expect(body).not.toHaveBeenCalled();
+  });
+
+  it("reads every value of a list field (checkboxes), and one value of the others", async () => {
+    const lists = z.object({ numbers: z.array(z.string()).default([]), label: z.string() });
+    expect(arrayFieldNames(lists)).toEqual(["numbers"]);
+    const body = vi.fn(async (input: { numbers: string[]; label: string }) => input.numbers.join("+"));
+    const action = validatedAction(lists, "public", body, () => "invalid");
+    const data = form({ label: "x" });
+    data.append("numbers", "PN1");
+    data.append("numbers", "PN2");
+    expect(await action("", data)).toBe("PN1+PN2");
+    expect(await action("", form({ label: "x" }))).toBe("");
   });
 
   it("reads the fields of objects, their intersections and unions", () => {
