@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { unauthorizedResponse } from "./lib/http/errors";
 import { isPublicPath, REQUEST_PATH_HEADER, signInUrl } from "./lib/auth/paths";
 import { contentSecurityPolicy, NONCE_HEADER } from "./lib/auth/security-headers";
 import { SESSION_COOKIE } from "./lib/auth/session-cookie";
@@ -8,7 +9,7 @@ import { SESSION_COOKIE } from "./lib/auth/session-cookie";
  * /login (API: 401). Whether the cookie is *valid*, and the role, is checked by every page, route
  * handler and server action on the server (lib/auth/guards.ts); this is not the access control.
  */
-export function proxy(request: NextRequest): NextResponse {
+export function proxy(request: NextRequest): Response {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
   const hasCredentials = request.cookies.has(SESSION_COOKIE) || (isApi && request.headers.has("authorization"));
@@ -17,12 +18,7 @@ export function proxy(request: NextRequest): NextResponse {
   const isActionCall = request.method === "POST" && request.headers.has("next-action");
 
   if (!hasCredentials && !isActionCall && !isPublicPath(pathname)) {
-    if (isApi) {
-      return NextResponse.json(
-        { error: "unauthorized", message: "Sign in, or send Authorization: Bearer <API token>." },
-        { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="openphone-inbox"', "Cache-Control": "no-store" } },
-      );
-    }
+    if (isApi) return unauthorizedResponse();
     // 303 for form posts (no-JavaScript server actions): the browser follows with a GET.
     const status = request.method === "GET" || request.method === "HEAD" ? 307 : 303;
     return NextResponse.redirect(new URL(signInUrl(pathname + search), request.url), status);

@@ -38,7 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-[#111113] dark:text-zinc-100">
         {user ? (
-          <AppShell user={user} signOut={signOut} callbackCount={callbackCount}>
+          <AppShell user={user} signOut={signOut.bind(null, undefined)} callbackCount={callbackCount}>
             {children}
           </AppShell>
         ) : (

@@ -25,7 +25,7 @@ export function AppShell({
   children,
 }: {
   user: SessionUser;
-  signOut: () => Promise<void>;
+  signOut: (formData: FormData) => Promise<void>;
   /** Missed calls waiting for a callback (the Callbacks badge). */
   callbackCount: number;
   children: ReactNode;

@@ -3,7 +3,7 @@ import { Badge } from "@/components/badge";
 import type { SessionUser } from "@/lib/auth/types";
 
 /** Who is signed in (email and role), and the sign-out button: a plain form that works before hydration. */
-export function UserMenu({ user, signOut }: { user: SessionUser; signOut: () => Promise<void> }) {
+export function UserMenu({ user, signOut }: { user: SessionUser; signOut: (formData: FormData) => Promise<void> }) {
   const initial = (user.name ?? user.email).trim().charAt(0).toUpperCase();
   return (
     <div data-testid="user-menu" className="flex items-center gap-2 md:block">

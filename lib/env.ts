@@ -48,6 +48,11 @@ const envSchema = z.object({
   ALERT_WEBHOOK_URL: z.url({ message: "must be an absolute URL" }).optional(),
   /** How often the in-process maintenance job runs (alerts, retention, stalled replays); 0 turns it off. */
   MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** `1` serves /api/bench/verify, the ingest benchmark's verify-only baseline; off in production. */
+  BENCH_BASELINE: z
+    .enum(["0", "1"], { message: "must be 1 (on) or 0 (off)" })
+    .default("0")
+    .transform((v) => v === "1"),
 }).superRefine((v, ctx) => {
   if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {
     ctx.addIssue({ code: "custom", path: [v.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together" });
@@ -108,9 +113,4 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= loadEnv();
   return cached;
-}
-
-/** Tests change process.env between cases; this forgets the cached copy. */
-export function resetEnvForTests(): void {
-  cached = undefined;
 }

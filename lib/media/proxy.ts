@@ -1,4 +1,5 @@
 import { attachmentKind, resolveContentType } from "./attachment-kind";
+import { errorResponse } from "../http/errors";
 
 /**
  * The media proxy behind /api/media/<kind>/<id>: fetches a stored upstream media URL (OpenPhone's
@@ -76,12 +77,8 @@ function formatRangeHeader(range: ByteRangeSpec): string {
 
 // ───────────────────────────── responses ─────────────────────────────
 
-function errorResponse(status: number, error: string, message: string, extra: Record<string, string> = {}): Response {
-  return Response.json({ error, message }, { status, headers: { "Cache-Control": "no-store", ...extra } });
-}
-
 export function mediaNotFound(): Response {
-  return errorResponse(404, "not_found", "No such media.");
+  return errorResponse("not_found", "No such media.");
 }
 
 const INLINE_KINDS = new Set(["image", "audio", "video", "pdf"]);
@@ -110,7 +107,9 @@ function effectiveContentType(upstream: string | null, source: MediaSource): str
 }
 
 function unsatisfiable(size: number | null): Response {
-  return errorResponse(416, "range_not_satisfiable", "The requested range is outside the file.", size !== null ? { "Content-Range": `bytes */${size}` } : {});
+  return errorResponse("range_not_satisfiable", "The requested range is outside the file.", {
+    headers: size !== null ? { "Content-Range": `bytes */${size}` } : {},
+  });
 }
 
 /** Answers from bytes held in memory: a 206 slice, a 416, or the whole file. */
@@ -150,16 +149,16 @@ export async function proxyMedia(source: MediaSource | null, requestHeaders: Hea
   try {
     url = new URL(source.url);
   } catch {
-    return errorResponse(502, "bad_upstream_url", "The stored media URL is not a valid URL.");
+    return errorResponse("bad_upstream_url", "The stored media URL is not a valid URL.");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return errorResponse(502, "bad_upstream_url", "Only http(s) media URLs are fetched.");
+    return errorResponse("bad_upstream_url", "Only http(s) media URLs are fetched.");
   }
   const range = parseRangeHeader(requestHeaders.get("range"));
 
   if (deps.readLocalFile && isOwnDemoFile(url, deps.ownHosts ?? [])) {
     const bytes = await deps.readLocalFile(url.pathname);
-    if (!bytes) return errorResponse(502, "upstream_not_found", "The media file does not exist.");
+    if (!bytes) return errorResponse("upstream_not_found", "The media file does not exist.");
     // A file on disk is typed by its extension, like a static file server would.
     const localType = resolveContentType(null, url.href);
     return respondFromBytes(bytes, range, baseHeaders(effectiveContentType(localType, source), source, deps.download ?? false));
@@ -198,8 +197,8 @@ async function proxyUpstream(url: URL, source: MediaSource, range: ByteRangeSpec
   } catch {
     deps.signal?.removeEventListener("abort", onClientAbort);
     return timedOut
-      ? errorResponse(502, "upstream_timeout", `The media server did not answer within ${Math.round(timeoutMs / 1000)} s.`)
-      : errorResponse(502, "upstream_unreachable", "The media server could not be reached.");
+      ? errorResponse("upstream_timeout", `The media server did not answer within ${Math.round(timeoutMs / 1000)} s.`)
+      : errorResponse("upstream_unreachable", "The media server could not be reached.");
   } finally {
     // The deadline covers the answer's headers; a long download may take longer.
     clearTimeout(timer);
@@ -223,7 +222,7 @@ async function proxyUpstream(url: URL, source: MediaSource, range: ByteRangeSpec
   }
   if (upstream.status !== 200) {
     await upstream.body?.cancel().catch(() => undefined);
-    return errorResponse(502, "upstream_error", `The media server answered ${upstream.status}.`);
+    return errorResponse("upstream_error", `The media server answered ${upstream.status}.`);
   }
 
   const maxSlice = deps.maxSliceBytes ?? DEFAULT_MAX_SLICE_BYTES;

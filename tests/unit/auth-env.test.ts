@@ -20,4 +20,11 @@ describe("auth configuration", () => {
     expect(() => loadEnv({ ...base, ADMIN_EMAIL: "ops@example.com", ADMIN_PASSWORD: "short" })).toThrow(/ADMIN_PASSWORD: must be 12/);
     expect(() => loadEnv({ ...base, SESSION_TTL_HOURS: "0" })).toThrow(/SESSION_TTL_HOURS/);
   });
+
+  it("BENCH_BASELINE is off unless set to 1, and any other value stops the start", () => {
+    expect(loadEnv(base).BENCH_BASELINE).toBe(false);
+    expect(loadEnv({ ...base, BENCH_BASELINE: "1" }).BENCH_BASELINE).toBe(true);
+    expect(loadEnv({ ...base, BENCH_BASELINE: "0" }).BENCH_BASELINE).toBe(false);
+    expect(() => loadEnv({ ...base, BENCH_BASELINE: "yes" })).toThrow(/BENCH_BASELINE: must be 1 \(on\) or 0 \(off\)/);
+  });
 });

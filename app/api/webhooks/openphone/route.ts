@@ -2,11 +2,12 @@ import { ingestWebhook, rejectTooLarge } from "@/lib/webhooks/ingest";
 import { readBodyCapped } from "@/lib/webhooks/read-body";
 import { receiverDeps } from "@/lib/webhooks/receiver";
 import { ingestResponseBody } from "@/lib/webhooks/response";
+import { withErrorResponses } from "@/lib/http/with-error-responses";
 
 export const dynamic = "force-dynamic";
 
 /** OpenPhone webhook receiver: transport only; see lib/webhooks/ingest.ts. */
-export async function POST(request: Request): Promise<Response> {
+export const POST = withErrorResponses(async (request: Request): Promise<Response> => {
   const deps = receiverDeps();
   const body = await readBodyCapped(request, deps.maxBodyBytes);
   const now = new Date();
@@ -15,4 +16,4 @@ export async function POST(request: Request): Promise<Response> {
     : await rejectTooLarge(deps, now);
   const headers = { "Cache-Control": "no-store", ...(result.httpStatus === 503 ? { "Retry-After": "30" } : {}) };
   return Response.json(ingestResponseBody(result), { status: result.httpStatus, headers });
-}
+});
