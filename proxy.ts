@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { unauthorizedResponse } from "./lib/http/errors";
 import { isPublicPath, REQUEST_PATH_HEADER, signInUrl } from "./lib/auth/paths";
 import { contentSecurityPolicy, NONCE_HEADER } from "./lib/auth/security-headers";
 import { HSTS_VALUE, isHttpsRequest, SECURE_SESSION_COOKIE, SESSION_COOKIE } from "./lib/auth/session-cookie";
@@ -9,7 +10,7 @@ import { env } from "./lib/env";
  * /login (API: 401). Whether the cookie is *valid*, and the role, is checked by every page, route
  * handler and server action on the server (lib/auth/guards.ts); this is not the access control.
  */
-export function proxy(request: NextRequest): NextResponse {
+export function proxy(request: NextRequest): Response {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
   const hasCredentials =
@@ -21,15 +22,7 @@ export function proxy(request: NextRequest): NextResponse {
   const isActionCall = request.method === "POST" && request.headers.has("next-action");
 
   if (!hasCredentials && !isActionCall && !isPublicPath(pathname)) {
-    if (isApi) {
-      return withHsts(
-        NextResponse.json(
-          { error: "unauthorized", message: "Sign in, or send Authorization: Bearer <API token>." },
-          { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="openphone-inbox"', "Cache-Control": "no-store" } },
-        ),
-        https,
-      );
-    }
+    if (isApi) return withHsts(unauthorizedResponse(), https);
     // 303 for form posts (no-JavaScript server actions): the browser follows with a GET.
     const status = request.method === "GET" || request.method === "HEAD" ? 307 : 303;
     return withHsts(NextResponse.redirect(new URL(signInUrl(pathname + search), request.url), status), https);
@@ -47,7 +40,7 @@ export function proxy(request: NextRequest): NextResponse {
   return withHsts(response, https);
 }
 
-function withHsts(response: NextResponse, https: boolean): NextResponse {
+function withHsts<R extends Response>(response: R, https: boolean): R {
   if (https) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
   return response;
 }

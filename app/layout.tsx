@@ -38,7 +38,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-[#111113] dark:text-zinc-100">
         {user ? (
-          <AppShell user={user} signOut={signOut} signOutEverywhere={signOutEverywhere} callbackCount={callbackCount}>
+          <AppShell
+            user={user}
+            signOut={signOut.bind(null, undefined)}
+            signOutEverywhere={signOutEverywhere.bind(null, undefined)}
+            callbackCount={callbackCount}
+          >
             {children}
           </AppShell>
         ) : (

@@ -26,8 +26,8 @@ export function AppShell({
   children,
 }: {
   user: SessionUser;
-  signOut: () => Promise<void>;
-  signOutEverywhere: () => Promise<void>;
+  signOut: (formData: FormData) => Promise<void>;
+  signOutEverywhere: (formData: FormData) => Promise<void>;
   /** Missed calls waiting for a callback (the Callbacks badge). */
   callbackCount: number;
   children: ReactNode;

@@ -9,8 +9,8 @@ export function UserMenu({
   signOutEverywhere,
 }: {
   user: SessionUser;
-  signOut: () => Promise<void>;
-  signOutEverywhere: () => Promise<void>;
+  signOut: (formData: FormData) => Promise<void>;
+  signOutEverywhere: (formData: FormData) => Promise<void>;
 }) {
   const initial = (user.name ?? user.email).trim().charAt(0).toUpperCase();
   return (

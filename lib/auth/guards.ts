@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDatabase } from "../db";
+import { forbiddenResponse, unauthorizedResponse } from "../http/errors";
 import { REQUEST_PATH_HEADER, signInUrl } from "./paths";
 import { env } from "../env";
 import { isHttpsRequest, readCookie, sessionCookieName } from "./session-cookie";
@@ -58,20 +59,7 @@ export async function authenticateRequest(request: Request, options: { role?: "a
     const token = readCookie(request.headers.get("cookie"), sessionCookieName(secure));
     user = token ? await findSessionUser(db, token, now, { idleHours: config.SESSION_IDLE_HOURS }) : null;
   }
-  if (!user) {
-    return {
-      ok: false,
-      response: Response.json(
-        { error: "unauthorized", message: "Sign in, or send Authorization: Bearer <API token>." },
-        { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="openphone-inbox"', "Cache-Control": "no-store" } },
-      ),
-    };
-  }
-  if (options.role === "admin" && user.role !== "admin") {
-    return {
-      ok: false,
-      response: Response.json({ error: "forbidden", message: "This needs an admin account." }, { status: 403, headers: { "Cache-Control": "no-store" } }),
-    };
-  }
+  if (!user) return { ok: false, response: unauthorizedResponse() };
+  if (options.role === "admin" && user.role !== "admin") return { ok: false, response: forbiddenResponse() };
   return { ok: true, user };
 }

@@ -1,4 +1,5 @@
 import { attachmentKind, resolveContentType } from "./attachment-kind";
+import { errorResponse } from "../http/errors";
 import { RefusedUpstreamError, type MediaFetch } from "./guarded-fetch";
 import { mediaUrlProblem } from "./upstream-policy";
 
@@ -86,12 +87,8 @@ function formatRangeHeader(range: ByteRangeSpec): string {
 
 // ───────────────────────────── responses ─────────────────────────────
 
-function errorResponse(status: number, error: string, message: string, extra: Record<string, string> = {}): Response {
-  return Response.json({ error, message }, { status, headers: { "Cache-Control": "no-store", ...extra } });
-}
-
 export function mediaNotFound(): Response {
-  return errorResponse(404, "not_found", "No such media.");
+  return errorResponse("not_found", "No such media.");
 }
 
 const INLINE_KINDS = new Set(["image", "audio", "video", "pdf"]);
@@ -120,7 +117,9 @@ function effectiveContentType(upstream: string | null, source: MediaSource): str
 }
 
 function unsatisfiable(size: number | null): Response {
-  return errorResponse(416, "range_not_satisfiable", "The requested range is outside the file.", size !== null ? { "Content-Range": `bytes */${size}` } : {});
+  return errorResponse("range_not_satisfiable", "The requested range is outside the file.", {
+    headers: size !== null ? { "Content-Range": `bytes */${size}` } : {},
+  });
 }
 
 /** Answers from bytes held in memory: a 206 slice, a 416, or the whole file. */
@@ -160,16 +159,16 @@ export async function proxyMedia(source: MediaSource | null, requestHeaders: Hea
   try {
     url = new URL(source.url);
   } catch {
-    return errorResponse(502, "bad_upstream_url", "The stored media URL is not a valid URL.");
+    return errorResponse("bad_upstream_url", "The stored media URL is not a valid URL.");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return errorResponse(502, "bad_upstream_url", "Only http(s) media URLs are fetched.");
+    return errorResponse("bad_upstream_url", "Only http(s) media URLs are fetched.");
   }
   const range = parseRangeHeader(requestHeaders.get("range"));
 
   if (deps.readLocalFile && isOwnDemoFile(url, deps.ownHosts ?? [])) {
     const bytes = await deps.readLocalFile(url.pathname);
-    if (!bytes) return errorResponse(502, "upstream_not_found", "The media file does not exist.");
+    if (!bytes) return errorResponse("upstream_not_found", "The media file does not exist.");
     // A file on disk is typed by its extension, like a static file server would.
     const localType = resolveContentType(null, url.href);
     return respondFromBytes(bytes, range, baseHeaders(effectiveContentType(localType, source), source, deps.download ?? false));
@@ -209,8 +208,8 @@ async function proxyUpstream(url: URL, source: MediaSource, range: ByteRangeSpec
       if (!REDIRECT_STATUSES.has(upstream.status)) break;
       await upstream.body?.cancel().catch(() => undefined);
       const location = upstream.headers.get("location");
-      if (!location) return errorResponse(502, "upstream_error", `The media server answered ${upstream.status} without a location.`);
-      if (hop >= MAX_REDIRECTS) return errorResponse(502, "too_many_redirects", "The media server redirected too many times.");
+      if (!location) return errorResponse("upstream_error", `The media server answered ${upstream.status} without a location.`);
+      if (hop >= MAX_REDIRECTS) return errorResponse("too_many_redirects", "The media server redirected too many times.");
       try {
         url = new URL(location, url);
       } catch {
@@ -221,8 +220,8 @@ async function proxyUpstream(url: URL, source: MediaSource, range: ByteRangeSpec
     deps.signal?.removeEventListener("abort", onClientAbort);
     if (error instanceof RefusedUpstreamError) return refused();
     return timedOut
-      ? errorResponse(502, "upstream_timeout", `The media server did not answer within ${Math.round(timeoutMs / 1000)} s.`)
-      : errorResponse(502, "upstream_unreachable", "The media server could not be reached.");
+      ? errorResponse("upstream_timeout", `The media server did not answer within ${Math.round(timeoutMs / 1000)} s.`)
+      : errorResponse("upstream_unreachable", "The media server could not be reached.");
   } finally {
     // The deadline covers the answer's headers; a long download may take longer.
     clearTimeout(timer);
@@ -234,7 +233,7 @@ async function proxyUpstream(url: URL, source: MediaSource, range: ByteRangeSpec
   const maxBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (length !== null && Number(length) > maxBytes) {
     await upstream.body?.cancel().catch(() => undefined);
-    return errorResponse(502, "upstream_too_large", "The media file is larger than this server relays.");
+    return errorResponse("upstream_too_large", "The media file is larger than this server relays.");
   }
   const body = capped(upstream.body, maxBytes);
 
@@ -252,7 +251,7 @@ async function proxyUpstream(url: URL, source: MediaSource, range: ByteRangeSpec
   }
   if (upstream.status !== 200) {
     await upstream.body?.cancel().catch(() => undefined);
-    return errorResponse(502, "upstream_error", `The media server answered ${upstream.status}.`);
+    return errorResponse("upstream_error", `The media server answered ${upstream.status}.`);
   }
 
   if (range === null || length === null) {
@@ -277,7 +276,7 @@ async function proxyUpstream(url: URL, source: MediaSource, range: ByteRangeSpec
 }
 
 function refused(): Response {
-  return errorResponse(502, "refused_upstream_url", "The stored media URL is not on an allowed media host.");
+  return errorResponse("refused_upstream_url", "The stored media URL is not on an allowed media host.");
 }
 
 /** The body, erroring once more than maxBytes have passed (an upstream that lies about or omits its length). */

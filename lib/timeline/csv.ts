@@ -1,4 +1,4 @@
-import { formatPhoneNumber } from "@/components/format";
+import { formatPhoneNumber } from "@/lib/format/phone-number";
 import type { AppDatabase } from "../db/types";
 import { getTimelinePage } from "./page";
 import type { TimelineItem } from "./queries";

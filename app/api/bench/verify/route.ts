@@ -1,4 +1,5 @@
 import { benchVerifyOnly } from "@/lib/webhooks/bench-baseline";
+import { withErrorResponses } from "@/lib/http/with-error-responses";
 
 export const dynamic = "force-dynamic";
 
@@ -7,6 +8,6 @@ export const dynamic = "force-dynamic";
  * without touching the database. Answers 404 unless the server runs with BENCH_BASELINE set to a
  * token of at least 32 characters and the request carries that token in `x-bench-token`.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = withErrorResponses(async (request: Request): Promise<Response> => {
   return benchVerifyOnly(request);
-}
+});
