@@ -1,6 +1,6 @@
 import type { Tx } from "../db/types";
 import { callLifecycleRank, deriveCallOutcome, mergeCallOutcome, type CallPhase } from "../openphone/call-lifecycle";
-import type { NormalizedCall, NormalizedMedia, NormalizedRecording } from "../openphone/normalized";
+import type { NormalizedCall, NormalizedRecording, NormalizedVoicemail } from "../openphone/normalized";
 import { refreshCallActivity } from "./activity-row";
 import { linkParties } from "./parties";
 import { touched, type ProjectionResult } from "./result";
@@ -107,8 +107,14 @@ export async function mergeCall(tx: Tx, call: NormalizedCall, phase: CallPhase |
   return callId;
 }
 
-export async function upsertVoicemail(tx: Tx, callId: number, voicemail: NormalizedMedia): Promise<void> {
-  const data = { url: voicemail.url, contentType: voicemail.contentType, duration: voicemail.duration };
+/** A later voicemail event fills what an earlier one lacked (the transcript follows the recording); nothing known is erased. */
+export async function upsertVoicemail(tx: Tx, callId: number, voicemail: NormalizedVoicemail): Promise<void> {
+  const data = {
+    ...(voicemail.id !== null ? { openphoneId: voicemail.id } : {}),
+    ...(voicemail.url !== null ? { url: voicemail.url, contentType: voicemail.contentType } : {}),
+    ...(voicemail.duration !== null ? { duration: voicemail.duration } : {}),
+    ...(voicemail.transcript !== null ? { transcript: voicemail.transcript } : {}),
+  };
   await tx.voicemail.upsert({ where: { callId }, create: { callId, ...data }, update: data });
 }
 
