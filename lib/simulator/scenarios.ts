@@ -384,14 +384,19 @@ function voicemailCall(ctx: Context, spec: PlainCallSpec & { voicemail: DemoVoic
   const { line, person, agent, shape } = spec;
   const call = { id, line, person, direction: "incoming" as const, agent, createdAt: spec.at, answeredAt: null, shape };
   ctx.rec.call({ ...call, type: "call.ringing", completedAt: null, eventAt: spec.at });
-  if (spec.separateEvent) {
-    ctx.rec.call({ ...call, type: "call.completed", completedAt, eventAt: completedAt + SECOND });
+  // The 2026-03-30 API never puts the voicemail on the call: call.completed says hasVoicemail, the voicemail follows.
+  const separate = spec.separateEvent || ctx.rec.shape(spec.shape) === "new";
+  if (separate) {
+    ctx.rec.call({ ...call, type: "call.completed", completedAt, hasVoicemail: true, eventAt: completedAt + SECOND });
     ctx.rec.voicemail({
+      // Only the 2026 shape adds this event to a scenario; an id outside the sequence keeps every other id the same.
+      ...(spec.separateEvent ? {} : { eventId: `EV${id.slice(2)}vm` }),
       callId: id,
       url: media.url,
       duration: vm.duration,
       size: vm.size,
       contentType: vm.contentType,
+      transcript: vm.transcript,
       eventAt: completedAt + 45 * SECOND,
       shape: spec.shape,
     });
@@ -508,6 +513,20 @@ function buildAll(ctx: Context): void {
 
   const forwardedId = rec.ids.next("AC");
   const forwardAt = tick(3);
+  // The caller picks a phone-menu option, then the call is forwarded.
+  rec.call({
+    id: forwardedId,
+    type: "call.menu.selected",
+    line: main,
+    person: third,
+    direction: "incoming",
+    agent: dana,
+    createdAt: forwardAt - 20 * SECOND,
+    answeredAt: null,
+    completedAt: null,
+    eventAt: forwardAt - SECOND,
+    shape,
+  });
   rec.call({
     id: forwardedId,
     type: "call.forwarded",
