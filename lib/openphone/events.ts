@@ -606,8 +606,8 @@ function toCall(payload: CallPayload, source: Source, phase: CallPhase | null, i
 /**
  * A voicemail on its own. 2026-03-30 names its source call in `callId` (its own `id` is the
  * voicemail's activity); when OpenPhone could not resolve the call, the voicemail stands as its own
- * call under that id. Its numbers and time also describe the call, so a voicemail that arrives
- * before its call still links the caller.
+ * call under that id. Its numbers also describe the call, so a voicemail that arrives before its
+ * call still links the caller.
  */
 function toVoicemailEvent(payload: VoicemailPayload, source: Source): { event: NormalizedEvent; resourceId: string | null } | string {
   const callId = payload.callId ?? payload.id ?? null;
@@ -631,7 +631,8 @@ function toVoicemailEvent(payload: VoicemailPayload, source: Source): { event: N
           direction: payload.direction,
           from: source.context?.participants ? null : payload.from,
           to: source.context?.participants ? null : payload.to,
-          createdAt: payload.createdAt,
+          // The voicemail's own time is not the call's: only a voicemail without a known call is placed by it.
+          createdAt: payload.callId ? null : payload.createdAt,
           hasVoicemail: true,
         },
         source,

@@ -2,7 +2,7 @@ import type { Tx } from "../db/types";
 import { callLifecycleRank, deriveCallOutcome, mergeCallOutcome, type CallPhase } from "../openphone/call-lifecycle";
 import type { NormalizedCall, NormalizedRecording, NormalizedVoicemail } from "../openphone/normalized";
 import { refreshCallActivity } from "./activity-row";
-import { linkParties } from "./parties";
+import { contactIdsColumn, linkParties } from "./parties";
 import { touched, type ProjectionResult } from "./result";
 
 /**
@@ -46,6 +46,8 @@ export async function mergeCall(tx: Tx, call: NormalizedCall, phase: CallPhase |
       sourceUpdatedAt: true,
       phoneNumberId: true,
       conversationId: true,
+      openphoneUrl: true,
+      contactIds: true,
       voicemail: { select: { id: true } },
     },
   });
@@ -64,9 +66,16 @@ export async function mergeCall(tx: Tx, call: NormalizedCall, phase: CallPhase |
     openphonePhoneNumberId: call.phoneNumberId,
     workspaceNumber: call.workspaceNumber,
     participant: call.participant,
+    // A call's thread is the first external party's (group calls are shown by their first caller).
+    participants: [],
+    group: false,
     openphoneConversationId: call.conversationId,
+    deepLink: call.deepLink,
+    contactIds: call.contactIds,
+    contactLookup: call.contactLookup,
     activityAt: occurredAt ?? new Date(0),
   });
+  const contactIds = contactIdsColumn(call.contactIds, call.contactLookup);
   const merged = {
     status: pick(advance, call.status, stored.status),
     direction: pick(advance, call.direction, stored.direction),
@@ -85,6 +94,8 @@ export async function mergeCall(tx: Tx, call: NormalizedCall, phase: CallPhase |
     sourceUpdatedAt: pick(advance, call.updatedAt, stored.sourceUpdatedAt),
     phoneNumberId: parties.phoneNumberId ?? stored.phoneNumberId,
     conversationId: parties.conversationId ?? stored.conversationId,
+    openphoneUrl: pick(advance, call.deepLink, stored.openphoneUrl),
+    contactIds: pick(advance, contactIds ?? null, stored.contactIds),
   };
   const derived = deriveCallOutcome({
     phase: advance ? phase : null,
@@ -93,7 +104,8 @@ export async function mergeCall(tx: Tx, call: NormalizedCall, phase: CallPhase |
     answeredAt: merged.answeredAt,
     completedAt: merged.completedAt,
     forwardedTo: merged.forwardedTo,
-    hasVoicemail: stored.voicemail !== null || call.voicemail !== null,
+    // Once a voicemail is known (attached, announced by hasVoicemail, or already the outcome) it stays.
+    hasVoicemail: stored.voicemail !== null || call.hasVoicemail || stored.outcome === "voicemail",
   });
   // A settled outcome is never replaced by an unsettled one (ringing/in progress).
   const outcome = mergeCallOutcome(stored.outcome, derived);

@@ -299,7 +299,8 @@ const EXPECTED: Record<string, NormalizeResult> = {
       callId: CALL_B,
       call: danaCall(CALL_B, {
         outcome: "voicemail",
-        createdAt: d("2026-10-14T18:42:34.010Z"),
+        // The voicemail's time (18:42:34) is not the call's.
+        createdAt: null,
         hasVoicemail: true,
         deepLink: link("AC5e0a9c2f4b6d48e1a3c7f9b2d4e6a081"),
       }),
