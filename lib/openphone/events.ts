@@ -677,6 +677,11 @@ function deepLinkOf(
   return `${OPENPHONE_APP_ORIGIN}${path}?at=${encodeURIComponent(activityId)}`;
 }
 
+/** Whether a deep link is one deepLinkOf() built from ids rather than one OpenPhone sent. */
+export function isBuiltDeepLink(url: string): boolean {
+  return url.startsWith(`${OPENPHONE_APP_ORIGIN}/inbox/`);
+}
+
 const OPENPHONE_HOSTS = ["openphone.com", "openphone.co", "quo.com"];
 
 export function safeOpenPhoneUrl(value: string): string | null {

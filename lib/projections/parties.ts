@@ -1,6 +1,7 @@
 import type { Tx } from "../db/types";
 import type { ContactLookup } from "../openphone/normalized";
 import { parseStringList } from "../db/string-list";
+import { isBuiltDeepLink } from "../openphone/events";
 
 /*
  * First-seen rows are inserted with INSERT … ON CONFLICT DO NOTHING (same SQL on both databases):
@@ -44,6 +45,7 @@ async function dropOwnNumberFromGroups(tx: Tx, phoneNumberId: number, number: st
     const members = parseStringList(group.participants ?? "[]").filter((n) => n !== number);
     if (members.length === 0) continue;
     const participant = members.length === 1 ? members[0]! : members.join(",");
+    for (const member of members) await ensureContactByNumber(tx, member);
     const contactId = members.length === 1 ? await ensureContactByNumber(tx, participant) : null;
     const target = await tx.conversation.findUnique({
       where: { phoneNumberId_participant: { phoneNumberId, participant } },
@@ -123,7 +125,10 @@ export async function ensureConversation(
   }
   const data: { openphoneId?: string; contactId?: number; openphoneUrl?: string } = {};
   if (!row.contactId && input.contactId !== null) data.contactId = input.contactId;
-  if (!row.openphoneUrl && input.openphoneUrl) data.openphoneUrl = input.openphoneUrl;
+  // A link OpenPhone sent wins over one built from ids, whichever arrived first.
+  if (input.openphoneUrl && (!row.openphoneUrl || (isBuiltDeepLink(row.openphoneUrl) && !isBuiltDeepLink(input.openphoneUrl)))) {
+    data.openphoneUrl = input.openphoneUrl;
+  }
   if (input.openphoneId && !row.openphoneId) {
     // A CN… id seen on another number pair stays with the first pair.
     const taken = await tx.conversation.findUnique({ where: { openphoneId: input.openphoneId }, select: { id: true } });
@@ -168,7 +173,8 @@ export async function linkParties(tx: Tx, input: PartiesInput): Promise<PartyLin
   const openphoneUrl = threadLink(input.deepLink);
 
   if (groupMembers) {
-    for (const number of groupMembers) await ensureContactByNumber(tx, number);
+    // Every member is a contact (names in the thread), but not while our own number may be among them.
+    if (ours !== null) for (const number of groupMembers) await ensureContactByNumber(tx, number);
     const conversationId = phone
       ? await ensureConversation(tx, {
           phoneNumberId: phone.id,

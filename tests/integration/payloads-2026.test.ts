@@ -154,7 +154,8 @@ describe(`group messages (${testDialect()})`, () => {
     await poster.post(readFixture("message-received-group-2026-03-30.json"), { style: "standard" });
     const again = await db.prisma.conversation.findUniqueOrThrow({ where: { openphoneId: "CNgroup0060" }, include: { messages: { orderBy: { openphoneId: "asc" } } } });
     expect(again.messages.map((m) => m.openphoneId)).toEqual(["ACmsg0060", "ACmsg0061"]);
-    expect(again.openphoneUrl).toBe("https://my.openphone.com/inbox/PNmain0001/c/CNgroup0060");
+    // The link OpenPhone sent replaces the one built from the legacy payload's ids.
+    expect(again.openphoneUrl).toBe("https://my.quo.com/inbox/PNmain0001/c/CNgroup0060");
     expect(await db.prisma.conversation.count()).toBe(2);
   });
 
