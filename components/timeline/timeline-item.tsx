@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ComponentType, ReactNode } from "react";
 import { Badge, formatStatus, statusTone } from "@/components/badge";
-import { formatPhoneNumber } from "@/components/format";
+import { describeParty, formatPhoneNumber } from "@/components/format";
 import { formatClockTime, formatDateTimeFull, formatDateTimeMedium, formatDuration, formatDurationWords } from "@/components/format-time";
 import {
   AlertIcon,
@@ -95,7 +95,7 @@ function fallbackText(item: Item): string {
     case "voicemail":
       return item.call?.voicemailSeconds != null ? `Left a ${formatDuration(item.call.voicemailSeconds)} voicemail` : "Left a voicemail";
     case "forwarded":
-      return item.call?.forwardedTo ? `Forwarded to ${formatPhoneNumber(item.call.forwardedTo)}` : "Forwarded";
+      return item.call?.forwardedTo ? `Forwarded to ${describeParty(item.call.forwardedTo).label}` : "Forwarded";
     case "ringing":
       return "Ringing…";
     case "in_progress":

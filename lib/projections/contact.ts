@@ -24,7 +24,8 @@ export async function projectContact(
   let takeover = false;
   if (!existing && number) {
     const holder = await tx.contact.findUnique({ where: { number }, select });
-    if (holder && holder.openphoneContactId !== null) {
+    // (The holder may be this very contact, committed by a concurrent delivery since the read above.)
+    if (holder && holder.openphoneContactId !== null && holder.openphoneContactId !== contact.id) {
       // Another OpenPhone contact has this number: only a live contact may replace a deleted one.
       if (deleted || holder.deletedAt === null) return touched(null);
       takeover = true;

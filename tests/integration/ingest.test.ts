@@ -119,7 +119,7 @@ describe(`every fixture lands correctly (${testDialect()})`, () => {
         await other.cleanup();
       }
     }
-  });
+  }, 180_000);
 });
 
 function shuffle<T>(items: T[], seed: number): T[] {

@@ -130,7 +130,7 @@ describe(`2026-03-30 payloads land correctly (${testDialect()})`, () => {
       await postAll(other, order);
       expect(await domainSnapshot(other.prisma)).toEqual(inOrder);
     }
-  });
+  }, 180_000);
 });
 
 describe(`group messages (${testDialect()})`, () => {

@@ -9,9 +9,10 @@ import { CallPlaybackProvider } from "@/components/call-playback";
 import { CallTranscript } from "@/components/call-transcript";
 import { CopyButton } from "@/components/copy-button";
 import { formatDuration, formatDurationWords } from "@/components/format-time";
-import { formatPhoneNumber } from "@/components/format";
+import { describeParty, formatPhoneNumber } from "@/components/format";
 import { ChevronLeftIcon, ListChecksIcon, SparklesIcon, TranscriptIcon, VoicemailIcon, WaveformIcon } from "@/components/icons";
 import { LocalTime } from "@/components/local-time";
+import { OpenInOpenPhone } from "@/components/open-in-openphone";
 import { describeCall } from "@/components/thread-items";
 import type { CallDetail } from "@/lib/calls/detail";
 import { contactDisplayName, contactFullName } from "@/lib/contacts/name";
@@ -35,6 +36,7 @@ export default async function CallPage({ params }: { params: Params }) {
   const name = contactDisplayName(call.contact, call.participant);
   const { title, outcome, Icon, tone } = describeCall(call);
   const hasAudio = call.recordings.length > 0 || call.voicemail !== null;
+  const hasVoicemail = call.voicemail !== null || call.voicemailTranscript !== null;
   const workspaceLabel = call.phoneNumber
     ? [call.phoneNumber.name, call.phoneNumber.number ? formatPhoneNumber(call.phoneNumber.number) : null].filter(Boolean).join(" · ")
     : null;
@@ -49,7 +51,7 @@ export default async function CallPage({ params }: { params: Params }) {
         {call.conversationId ? name : "Activity"}
       </Link>
 
-      <header className="mb-6 flex items-start gap-4">
+      <header className="mb-6 flex flex-wrap items-start gap-4">
         <span className={`flex size-12 shrink-0 items-center justify-center rounded-xl ring-1 ring-inset ${tone}`}>
           <Icon className="size-5" />
         </span>
@@ -77,27 +79,36 @@ export default async function CallPage({ params }: { params: Params }) {
             {call.hasDetails ? <Badge tone={outcomeTone(call.outcome)}>{outcome}</Badge> : null}
           </p>
         </div>
+        <div className="ml-auto">
+          <OpenInOpenPhone href={call.openphoneUrl} what="call" />
+        </div>
       </header>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0 space-y-6">
           <Panel
-            title={call.recordings.length > 1 ? `Recording · ${call.recordings.length} parts` : call.recordings.length === 0 && call.voicemail ? "Voicemail" : "Recording"}
-            Icon={call.recordings.length > 0 || !call.voicemail ? WaveformIcon : VoicemailIcon}
+            title={call.recordings.length > 1 ? `Recording · ${call.recordings.length} parts` : call.recordings.length === 0 && hasVoicemail ? "Voicemail" : "Recording"}
+            Icon={call.recordings.length > 0 || !hasVoicemail ? WaveformIcon : VoicemailIcon}
             className="lg:sticky lg:top-4 lg:z-10"
           >
             {call.recordings.length > 0 ? (
               <AudioPlayer sources={call.recordings} title="Call recording" linked />
-            ) : call.voicemail ? (
-              <AudioPlayer sources={[call.voicemail]} title="Voicemail" linked />
+            ) : hasVoicemail ? (
+              <div className="space-y-4">
+                {call.voicemail ? <AudioPlayer sources={[call.voicemail]} title="Voicemail" linked /> : null}
+                <VoicemailTranscript text={call.voicemailTranscript} />
+              </div>
             ) : (
               <NotYet title={noRecordingTitle(call)}>{noRecordingText(call)}</NotYet>
             )}
           </Panel>
 
-          {call.recordings.length > 0 && call.voicemail ? (
+          {call.recordings.length > 0 && hasVoicemail ? (
             <Panel title="Voicemail" Icon={VoicemailIcon}>
-              <AudioPlayer sources={[call.voicemail]} title="Voicemail" />
+              <div className="space-y-4">
+                {call.voicemail ? <AudioPlayer sources={[call.voicemail]} title="Voicemail" /> : null}
+                <VoicemailTranscript text={call.voicemailTranscript} />
+              </div>
             </Panel>
           ) : null}
 
@@ -209,10 +220,10 @@ export default async function CallPage({ params }: { params: Params }) {
                   <span className="sr-only"> ({formatDurationWords(call.duration)})</span>
                 </Fact>
               ) : null}
-              {call.answeredBy ? <Fact label="Answered by">{call.answeredBy}</Fact> : null}
-              {call.initiatedBy ? <Fact label="Initiated by">{call.initiatedBy}</Fact> : null}
-              {call.forwardedFrom ? <Fact label="Forwarded from">{formatPhoneNumber(call.forwardedFrom)}</Fact> : null}
-              {call.forwardedTo ? <Fact label="Forwarded to">{formatPhoneNumber(call.forwardedTo)}</Fact> : null}
+              {call.answeredBy ? <Fact label="Answered by"><Party value={call.answeredBy} /></Fact> : null}
+              {call.initiatedBy ? <Fact label="Initiated by"><Party value={call.initiatedBy} /></Fact> : null}
+              {call.forwardedFrom ? <Fact label="Forwarded from"><Party value={call.forwardedFrom} /></Fact> : null}
+              {call.forwardedTo ? <Fact label="Forwarded to"><Party value={call.forwardedTo} /></Fact> : null}
               <Fact label="OpenPhone call ID">
                 <span className="flex items-center gap-2">
                   <code className="min-w-0 truncate font-mono text-xs">{call.openphoneId}</code>
@@ -303,7 +314,38 @@ function outcomeTone(outcome: string | null): BadgeTone {
   }
 }
 
+/** No real OpenPhone payload carries sentiment; when one did, say where it came from. */
 function SentimentBadge({ sentiment }: { sentiment: string }) {
   const tone: BadgeTone = sentiment === "positive" ? "success" : sentiment === "negative" ? "danger" : "neutral";
-  return <Badge tone={tone}>{sentiment.charAt(0).toUpperCase() + sentiment.slice(1)} sentiment</Badge>;
+  return (
+    <span title="Reported in the webhook payload, not computed by OpenPhone's summary">
+      <Badge tone={tone}>
+        {sentiment.charAt(0).toUpperCase() + sentiment.slice(1)} sentiment · from payload
+      </Badge>
+    </span>
+  );
+}
+
+/** A number, or a workspace user id shown as a teammate (never formatted as a number). */
+function Party({ value }: { value: string }) {
+  const party = describeParty(value);
+  if (!party.userId) return <span className="tabular-nums">{party.label}</span>;
+  return (
+    <span>
+      {party.label.charAt(0).toUpperCase() + party.label.slice(1)}{" "}
+      <code className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{party.userId}</code>
+    </span>
+  );
+}
+
+function VoicemailTranscript({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <figure>
+      <figcaption className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Voicemail transcript</figcaption>
+      <blockquote className="mt-2 border-l-2 border-amber-300 pl-3 text-sm leading-6 text-zinc-800 dark:border-amber-400/50 dark:text-zinc-200">
+        {text}
+      </blockquote>
+    </figure>
+  );
 }
