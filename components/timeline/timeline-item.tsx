@@ -39,7 +39,8 @@ export function itemHref(item: Item): string | null {
 }
 
 export function counterpartLabel(item: Item): string {
-  return item.contact?.name ?? (item.contact?.number ? formatPhoneNumber(item.contact.number) : "Unknown number");
+  // A group thread's "number" is its participants, comma-joined.
+  return item.contact?.name ?? (item.contact?.number ? item.contact.number.split(",").map(formatPhoneNumber).join(", ") : "Unknown number");
 }
 
 function inboxLabel(item: Item): string | null {
