@@ -101,7 +101,7 @@ describe(`every fixture lands correctly (${testDialect()})`, () => {
     expect(token).toMatchObject({ status: "processed", type: "token.validated" });
     const unknown = await p.webhookEvent.findUniqueOrThrow({ where: { eventId: "EVfx0041" } });
     expect(unknown).toMatchObject({ status: "ignored", type: "task.created", resourceId: "TKtask0001" });
-  });
+  }, 120_000);
 
   it("reaches the same state whatever order the events arrive in", async () => {
     const names = fixtureNames();

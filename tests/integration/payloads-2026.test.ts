@@ -110,7 +110,7 @@ describe(`2026-03-30 payloads land correctly (${testDialect()})`, () => {
 
     const callC = await p.call.findUniqueOrThrow({ where: { openphoneId: CALL_C } });
     expect(callC).toMatchObject({ outcome: "forwarded", forwardedTo: "+14155550199", participant: DANA });
-  });
+  }, 120_000);
 
   it("the voicemail's transcription is found by search", async () => {
     await postAll(db, names2026());
@@ -118,7 +118,7 @@ describe(`2026-03-30 payloads land correctly (${testDialect()})`, () => {
     const page = await searchTimeline(db, { ...resolveFilters(query, "UTC"), q: query.q ?? "" }, { limit: 10 });
     const callB = await db.prisma.call.findUniqueOrThrow({ where: { openphoneId: CALL_B }, include: { activity: true } });
     expect(page.items.map((i) => i.id)).toEqual([callB.activity!.id]);
-  });
+  }, 120_000);
 
   it("reaches the same state whatever order the examples arrive in", async () => {
     const names = names2026();
