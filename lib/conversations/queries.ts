@@ -127,12 +127,12 @@ export async function listConversations(db: AppDatabase, input: ConversationList
 }
 
 /** The participants of the group threads among `rows`, with their contact names, in one query. */
-async function groupMembers(db: Db, rows: { id: number; participants: string | null }[]): Promise<Map<number, GroupMember[]>> {
+async function groupMembers(db: AppDatabase, rows: { id: number; participants: string | null }[]): Promise<Map<number, GroupMember[]>> {
   const groups = rows.flatMap((row) => (row.participants ? [{ id: row.id, numbers: parseStringList(row.participants) }] : []));
   const result = new Map<number, GroupMember[]>();
   if (groups.length === 0) return result;
   const numbers = [...new Set(groups.flatMap((g) => g.numbers))];
-  const contacts = await db.contact.findMany({
+  const contacts = await db.prisma.contact.findMany({
     where: { number: { in: numbers } },
     select: { number: true, firstName: true, lastName: true, company: true },
   });

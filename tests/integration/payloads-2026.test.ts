@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { searchTimeline } from "@/lib/timeline/queries";
+import { searchTimeline } from "@/lib/timeline/search";
 import { parseTimelineQueryLenient, resolveFilters } from "@/lib/timeline/filters";
 import { messageEvent } from "@/lib/simulator/payloads";
 import { domainSnapshot } from "../helpers/domain-snapshot";
