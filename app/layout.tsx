@@ -7,7 +7,7 @@ import { countCallbackQueue } from "@/lib/callbacks/queue";
 import { getDatabase } from "@/lib/db";
 import { NONCE_HEADER } from "@/lib/auth/security-headers";
 import { THEME_INIT_SCRIPT } from "@/lib/theme";
-import { signOut } from "./login/actions";
+import { signOut, signOutEverywhere } from "./login/actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -38,7 +38,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-[#111113] dark:text-zinc-100">
         {user ? (
-          <AppShell user={user} signOut={signOut} callbackCount={callbackCount}>
+          <AppShell
+            user={user}
+            signOut={signOut.bind(null, undefined)}
+            signOutEverywhere={signOutEverywhere.bind(null, undefined)}
+            callbackCount={callbackCount}
+          >
             {children}
           </AppShell>
         ) : (

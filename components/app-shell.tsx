@@ -21,11 +21,13 @@ const NAVIGATION = [
 export function AppShell({
   user,
   signOut,
+  signOutEverywhere,
   callbackCount,
   children,
 }: {
   user: SessionUser;
-  signOut: () => Promise<void>;
+  signOut: (formData: FormData) => Promise<void>;
+  signOutEverywhere: (formData: FormData) => Promise<void>;
   /** Missed calls waiting for a callback (the Callbacks badge). */
   callbackCount: number;
   children: ReactNode;
@@ -76,7 +78,7 @@ export function AppShell({
           <p className="mb-2 hidden px-1 text-xs font-medium text-zinc-500 md:block dark:text-zinc-400">Theme</p>
           <ThemeToggle />
           <div className="md:mt-4 md:border-t md:border-zinc-200 md:pt-4 md:dark:border-white/10">
-            <UserMenu user={user} signOut={signOut} />
+            <UserMenu user={user} signOut={signOut} signOutEverywhere={signOutEverywhere} />
           </div>
         </div>
       </header>

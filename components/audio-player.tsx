@@ -1,9 +1,14 @@
 "use client";
 
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
-import { usePlaybackStore } from "@/components/call-playback";
-import { formatDuration, formatDurationWords } from "@/components/format-time";
+import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useSegmentedAudio, type AudioSource } from "@/components/audio/use-segmented-audio";
+import { formatDuration, formatDurationWords } from "@/lib/format/time";
 import { AlertIcon, DownloadIcon, PauseIcon, PlayIcon, SkipBackIcon, SkipForwardIcon } from "@/components/icons";
+
+const SPEEDS = [1, 1.25, 1.5, 2] as const;
+const STEP_SECONDS = 5;
+const PAGE_SECONDS = 30;
+const SKIP_SECONDS = 10;
 
 /**
  * Audio player for call recordings (one or several segments), voicemails and audio attachments.
@@ -11,17 +16,6 @@ import { AlertIcon, DownloadIcon, PauseIcon, PlayIcon, SkipBackIcon, SkipForward
  * seek bar is a slider (arrows ±5 s, Page Up/Down ±30 s, Home/End). With `linked`, it publishes its
  * position to the page's CallPlaybackProvider and seeks when the transcript asks.
  */
-export type AudioSource = { id: number; url: string; duration: number | null };
-
-const SPEEDS = [1, 1.25, 1.5, 2] as const;
-const STEP_SECONDS = 5;
-const PAGE_SECONDS = 30;
-const SKIP_SECONDS = 10;
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(Math.max(value, min), max);
-}
-
 export function AudioPlayer({
   sources,
   title,
@@ -34,104 +28,15 @@ export function AudioPlayer({
   variant?: "full" | "compact";
   linked?: boolean;
 }) {
-  const audioRef = useRef<HTMLAudioElement>(null);
   const trackRef = useRef<HTMLDivElement>(null);
-  const [index, setIndex] = useState(0);
-  const [time, setTime] = useState(0);
-  const [loadedDuration, setLoadedDuration] = useState<number | null>(null);
-  const [playing, setPlaying] = useState(false);
-  const [waiting, setWaiting] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const [rate, setRate] = useState<number>(1);
   const [dragging, setDragging] = useState(false);
-  const pendingSeek = useRef<{ time: number; play: boolean } | null>(null);
-  const store = usePlaybackStore();
   const speedId = useId();
-
-  const source = sources[index];
-  const knownDuration = (i: number) => (i === index && loadedDuration ? loadedDuration : (sources[i]?.duration ?? 0));
-  const duration = knownDuration(index);
-  const offset = sources.slice(0, index).reduce((sum, _s, i) => sum + knownDuration(i), 0);
-
-  // Smooth progress while playing (timeupdate fires only ~4 times a second).
-  useEffect(() => {
-    if (!playing) return;
-    let frame = 0;
-    const tick = () => {
-      const audio = audioRef.current;
-      if (audio && !audio.seeking) setTime(audio.currentTime);
-      frame = requestAnimationFrame(tick);
-    };
-    frame = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(frame);
-  }, [playing]);
-
-  useEffect(() => {
-    if (linked) store?.publish(offset + time, playing);
-  }, [linked, store, offset, time, playing]);
-
-  const play = useCallback(() => {
-    const audio = audioRef.current;
-    if (!audio) return;
-    setFailed(false);
-    audio.play().catch((error: unknown) => {
-      // AbortError: a newer load() or pause() interrupted this play(); not a failure.
-      if (!(error instanceof DOMException && error.name === "AbortError")) setPlaying(false);
-    });
-  }, []);
-
-  const seekLocal = useCallback(
-    (seconds: number) => {
-      const audio = audioRef.current;
-      if (!audio) return;
-      const max = Number.isFinite(audio.duration) && audio.duration > 0 ? audio.duration : duration;
-      const target = clamp(seconds, 0, max || 0);
-      if (audio.readyState === 0) pendingSeek.current = { time: target, play: pendingSeek.current?.play ?? false };
-      else audio.currentTime = target;
-      setTime(target);
-    },
-    [duration],
-  );
-
-  /** Seconds from the start of the first segment: finds the segment, switches to it, seeks, optionally plays. */
-  const seekGlobal = useCallback(
-    (seconds: number, andPlay: boolean) => {
-      let remaining = Math.max(0, seconds);
-      let target = 0;
-      for (let i = 0; i < sources.length; i++) {
-        const length = knownDuration(i);
-        if (remaining < length || i === sources.length - 1 || !length) {
-          target = i;
-          break;
-        }
-        remaining -= length;
-      }
-      if (target === index) {
-        seekLocal(remaining);
-        if (andPlay) play();
-      } else {
-        pendingSeek.current = { time: remaining, play: andPlay };
-        setLoadedDuration(null);
-        setTime(remaining);
-        setIndex(target);
-      }
-    },
-    // knownDuration reads index, loadedDuration and sources, all listed.
-    [sources, index, loadedDuration, seekLocal, play],
-  );
-
-  const seekRef = useRef(seekGlobal);
-  useEffect(() => {
-    seekRef.current = seekGlobal;
-  }, [seekGlobal]);
-  useEffect(() => {
-    if (!linked || !store) return;
-    return store.registerSeek((seconds, andPlay) => seekRef.current(seconds, andPlay));
-  }, [linked, store]);
+  const { source, index, time, duration, playing, waiting, failed, rate, togglePlay, seekLocal, selectPart, changeRate, retry, audioProps } =
+    useSegmentedAudio(sources, { linked, preloadNone: variant === "compact" });
 
   if (!source) return null;
 
-  const progress = duration > 0 ? clamp(time / duration, 0, 1) : 0;
+  const progress = duration > 0 ? Math.min(Math.max(time / duration, 0), 1) : 0;
   const sliderLabel = sources.length > 1 ? `Seek ${title}, part ${index + 1} of ${sources.length}` : `Seek ${title}`;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -169,22 +74,6 @@ export function AudioPlayer({
     event.currentTarget.setPointerCapture(event.pointerId);
     setDragging(true);
     seekFromPointer(event.clientX);
-  };
-
-  const togglePlay = () => {
-    const audio = audioRef.current;
-    if (!audio) return;
-    if (audio.paused) play();
-    else audio.pause();
-  };
-
-  const changeRate = (value: number) => {
-    setRate(value);
-    const audio = audioRef.current;
-    if (audio) {
-      audio.playbackRate = value;
-      audio.defaultPlaybackRate = value;
-    }
   };
 
   const compact = variant === "compact";
@@ -268,51 +157,7 @@ export function AudioPlayer({
     </>
   );
 
-  const audio = (
-    <audio
-      ref={audioRef}
-      src={source.url}
-      // A thread can hold many call cards: those load nothing until played (their length is known).
-      preload={variant === "compact" && source.duration ? "none" : "metadata"}
-      onLoadedMetadata={(event) => {
-        const element = event.currentTarget;
-        element.playbackRate = rate;
-        element.defaultPlaybackRate = rate;
-        if (Number.isFinite(element.duration)) setLoadedDuration(element.duration);
-        const pending = pendingSeek.current;
-        pendingSeek.current = null;
-        if (pending) {
-          element.currentTime = pending.time;
-          setTime(pending.time);
-          if (pending.play) play();
-        }
-      }}
-      onDurationChange={(event) => {
-        if (Number.isFinite(event.currentTarget.duration)) setLoadedDuration(event.currentTarget.duration);
-      }}
-      onTimeUpdate={(event) => {
-        if (!playing) setTime(event.currentTarget.currentTime);
-      }}
-      onSeeked={(event) => setTime(event.currentTarget.currentTime)}
-      onPlay={() => setPlaying(true)}
-      onPlaying={() => setWaiting(false)}
-      onWaiting={() => setWaiting(true)}
-      onPause={() => setPlaying(false)}
-      onEnded={() => {
-        setPlaying(false);
-        if (index < sources.length - 1) {
-          pendingSeek.current = { time: 0, play: true };
-          setLoadedDuration(null);
-          setTime(0);
-          setIndex(index + 1);
-        }
-      }}
-      onError={() => {
-        setFailed(true);
-        setPlaying(false);
-      }}
-    />
-  );
+  const audio = <audio {...audioProps} />;
 
   const errorNote = failed ? (
     <p role="alert" className="flex items-center gap-1.5 text-xs text-rose-700 dark:text-rose-300">
@@ -320,10 +165,7 @@ export function AudioPlayer({
       This audio could not be loaded.
       <button
         type="button"
-        onClick={() => {
-          setFailed(false);
-          audioRef.current?.load();
-        }}
+        onClick={retry}
         className="font-medium underline underline-offset-2 hover:no-underline"
       >
         Try again
@@ -355,13 +197,7 @@ export function AudioPlayer({
               key={part.id}
               type="button"
               aria-pressed={i === index}
-              onClick={() => {
-                if (i === index) return;
-                pendingSeek.current = { time: 0, play: playing };
-                setLoadedDuration(null);
-                setTime(0);
-                setIndex(i);
-              }}
+              onClick={() => selectPart(i)}
               className={[
                 "inline-flex h-7 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium ring-1 ring-inset transition-colors",
                 i === index

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { usePlaybackSnapshot, usePlaybackStore } from "@/components/call-playback";
-import { formatDuration } from "@/components/format-time";
+import { formatDuration } from "@/lib/format/time";
 
 export type TranscriptLine = {
   position: number;

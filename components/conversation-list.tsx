@@ -1,13 +1,11 @@
 import Link from "next/link";
-import type { ComponentType } from "react";
 import { Avatar } from "@/components/avatar";
-import { formatPhoneNumber } from "@/components/format";
-import { MessageIcon, PaperclipIcon, PhoneIcon, PhoneMissedIcon, VoicemailIcon } from "@/components/icons";
+import { formatPhoneNumber } from "@/lib/format/phone-number";
+import { MessageIcon, PaperclipIcon, PhoneIcon } from "@/components/icons";
+import { CALL_OUTCOMES, TONE_TEXT, isCallOutcome, presentActivityStatus, type IconComponent } from "@/components/status-presentation";
 import { LocalTime } from "@/components/local-time";
 import { contactDisplayName, contactFullName, groupDisplayName } from "@/lib/contacts/name";
 import type { ConversationListRow, ConversationPreview } from "@/lib/conversations/queries";
-
-type IconComponent = ComponentType<{ className?: string }>;
 
 /** The inbox: one row per conversation (workspace number × contact), most recently active first. */
 export function ConversationList({ rows, serverNow, label }: { rows: ConversationListRow[]; serverNow: string; label: string }) {
@@ -94,25 +92,31 @@ export function describePreview(latest: ConversationPreview | null): { text: str
   if (!latest) return { text: "No messages yet", Icon: MessageIcon, tone: muted };
   if (latest.kind === "message") {
     const body = latest.preview || (latest.hasMedia ? "Attachment" : "Empty message");
-    const failed = latest.status === "failed" || latest.status === "undelivered";
+    const failed = presentActivityStatus("message", latest.status)?.tone === "danger";
     return {
       text: `${latest.direction === "outgoing" ? (failed ? "Not delivered: " : "You: ") : ""}${body}`,
       Icon: latest.hasMedia && !latest.preview ? PaperclipIcon : MessageIcon,
-      tone: failed ? "text-rose-500" : muted,
+      tone: failed ? TONE_TEXT.danger : muted,
     };
   }
   const withSummary = (label: string) => (latest.preview ? `${label} · ${latest.preview}` : label);
+  if (!isCallOutcome(latest.status)) {
+    return { text: withSummary(latest.direction === "outgoing" ? "Outgoing call" : "Incoming call"), Icon: PhoneIcon, tone: muted };
+  }
+  const { Icon, tone } = CALL_OUTCOMES[latest.status];
+  // An answered call is the ordinary case: only the other outcomes colour the preview.
+  const color = tone === "success" ? muted : TONE_TEXT[tone];
   switch (latest.status) {
     case "missed":
-      return { text: withSummary(latest.direction === "outgoing" ? "No answer" : "Missed call"), Icon: PhoneMissedIcon, tone: "text-rose-500" };
+      return { text: withSummary(latest.direction === "outgoing" ? "No answer" : "Missed call"), Icon, tone: color };
     case "voicemail":
-      return { text: withSummary("Voicemail"), Icon: VoicemailIcon, tone: "text-amber-500" };
+      return { text: withSummary("Voicemail"), Icon, tone: color };
     case "forwarded":
-      return { text: withSummary("Forwarded call"), Icon: PhoneIcon, tone: muted };
+      return { text: withSummary("Forwarded call"), Icon, tone: color };
     case "ringing":
     case "in_progress":
-      return { text: "Call in progress", Icon: PhoneIcon, tone: "text-emerald-500" };
-    default:
-      return { text: withSummary(latest.direction === "outgoing" ? "Outgoing call" : "Incoming call"), Icon: PhoneIcon, tone: muted };
+      return { text: "Call in progress", Icon, tone: color };
+    case "answered":
+      return { text: withSummary(latest.direction === "outgoing" ? "Outgoing call" : "Incoming call"), Icon, tone: color };
   }
 }

@@ -213,14 +213,6 @@ export function DatabaseIcon(props: IconProps) {
   );
 }
 
-export function TerminalIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <path d="m4 17 6-6-6-6M12 19h8" />
-    </Icon>
-  );
-}
-
 export function AlertIcon(props: IconProps) {
   return (
     <Icon {...props}>
@@ -443,15 +435,6 @@ export function SignOutIcon(props: IconProps) {
     <Icon {...props}>
       <path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4" />
       <path d="m16 17 5-5-5-5M21 12H9" />
-    </Icon>
-  );
-}
-
-export function LockIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <rect x="4" y="11" width="16" height="10" rx="2" />
-      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
     </Icon>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { formatDateTimeMedium } from "@/components/format-time";
+import { formatDateTimeMedium } from "@/lib/format/time";
 import { ChevronLeftIcon, ChevronRightIcon, DownloadIcon, XIcon } from "@/components/icons";
 
 /**

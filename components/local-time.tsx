@@ -8,7 +8,7 @@ import {
   formatDayLabel,
   formatRelativeShort,
   isSameDay,
-} from "@/components/format-time";
+} from "@/lib/format/time";
 
 /**
  * Dates in the viewer's time zone. The server has no idea where the reader is, so the first paint

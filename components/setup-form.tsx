@@ -8,10 +8,13 @@ import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib
 /** First admin (email, name, password) or an invited/reset user (password only). */
 export function SetupForm({
   action,
+  token,
   purpose,
   email,
 }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
+  /** The one-time link's token: the credential the action redeems. */
+  token: string;
   purpose: "first_admin" | "set_password";
   email?: string;
 }) {
@@ -19,6 +22,7 @@ export function SetupForm({
   const errors = state.fieldErrors ?? {};
   return (
     <form action={formAction} className="space-y-5" noValidate>
+      <input type="hidden" name="token" value={token} />
       {state.message ? <FormAlert tone="error">{state.message}</FormAlert> : null}
       {purpose === "first_admin" ? (
         <>

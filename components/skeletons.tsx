@@ -24,26 +24,6 @@ export function PageHeaderSkeleton() {
   );
 }
 
-export function ListSkeleton({ label, rows = 6 }: { label: string; rows?: number }) {
-  return (
-    <Loading label={label}>
-      <PageHeaderSkeleton />
-      <div className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-white/10 dark:border-white/10 dark:bg-zinc-900">
-        {Array.from({ length: rows }, (_, i) => (
-          <div key={i} className="flex gap-3.5 px-5 py-4">
-            <Bar className="size-9 shrink-0 rounded-full" />
-            <div className="flex-1 space-y-2 pt-0.5">
-              <Bar className="h-4 w-1/3" />
-              <Bar className="h-3.5 w-2/3" />
-            </div>
-            <Bar className="h-3.5 w-24" />
-          </div>
-        ))}
-      </div>
-    </Loading>
-  );
-}
-
 export function AdminSkeleton() {
   return (
     <Loading label="Loading admin overview">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AudioPlayer } from "@/components/audio-player";
-import { formatDuration } from "@/components/format-time";
-import { describeParty } from "@/components/format";
+import { formatDuration } from "@/lib/format/time";
+import { describeParty } from "@/lib/format/phone-number";
 import {
   AlertIcon,
   CheckIcon,
@@ -10,14 +10,11 @@ import {
   DownloadIcon,
   FileTextIcon,
   PaperclipIcon,
-  PhoneForwardedIcon,
-  PhoneIcon,
-  PhoneMissedIcon,
   SparklesIcon,
-  VoicemailIcon,
 } from "@/components/icons";
 import { LightboxThumb } from "@/components/lightbox";
 import { LocalTime } from "@/components/local-time";
+import { TONE_CHIP, describeCall, presentActivityStatus } from "@/components/status-presentation";
 import type { ThreadCall, ThreadMedia, ThreadMessage } from "@/lib/conversations/queries";
 import { formatBytes } from "@/lib/media/attachment-kind";
 
@@ -29,7 +26,7 @@ function alignment(direction: "incoming" | "outgoing" | null): string {
 
 export function MessageBubble({ message, imageAlt }: { message: ThreadMessage; imageAlt: string }) {
   const outgoing = message.direction === "outgoing";
-  const failed = message.status === "failed" || message.status === "undelivered";
+  const failed = presentActivityStatus("message", message.status)?.tone === "danger";
   const images = message.media.filter((m) => m.kind === "image");
   const audio = message.media.filter((m) => m.kind === "audio");
   const files = message.media.filter((m) => m.kind !== "image" && m.kind !== "audio");
@@ -151,58 +148,16 @@ function FileChip({ file }: { file: ThreadMedia }) {
   );
 }
 
-/** Words and colours for a call's outcome, shared by the call card and the call detail page. */
-export function describeCall(call: { direction: "incoming" | "outgoing" | null; outcome: string | null }) {
-  const direction = call.direction === "outgoing" ? "Outgoing" : call.direction === "incoming" ? "Incoming" : "";
-  switch (call.outcome) {
-    case "missed":
-      return {
-        title: call.direction === "outgoing" ? "Outgoing call, no answer" : "Missed call",
-        outcome: call.direction === "outgoing" ? "No answer" : "Missed",
-        Icon: PhoneMissedIcon,
-        tone: "bg-rose-50 text-rose-600 ring-rose-600/15 dark:bg-rose-400/10 dark:text-rose-300 dark:ring-rose-400/20",
-      };
-    case "voicemail":
-      return {
-        title: "Voicemail",
-        outcome: "Voicemail",
-        Icon: VoicemailIcon,
-        tone: "bg-amber-50 text-amber-700 ring-amber-600/15 dark:bg-amber-400/10 dark:text-amber-300 dark:ring-amber-400/20",
-      };
-    case "forwarded":
-      return {
-        title: `${direction} call, forwarded`.trim(),
-        outcome: "Forwarded",
-        Icon: PhoneForwardedIcon,
-        tone: "bg-sky-50 text-sky-700 ring-sky-600/15 dark:bg-sky-400/10 dark:text-sky-300 dark:ring-sky-400/20",
-      };
-    case "ringing":
-    case "in_progress":
-      return {
-        title: `${direction} call`.trim(),
-        outcome: call.outcome === "ringing" ? "Ringing" : "In progress",
-        Icon: PhoneIcon,
-        tone: "bg-indigo-50 text-indigo-600 ring-indigo-600/15 dark:bg-indigo-400/10 dark:text-indigo-300 dark:ring-indigo-400/20",
-      };
-    default:
-      return {
-        title: `${direction} call`.trim() || "Call",
-        outcome: call.outcome === "answered" ? "Answered" : "Call",
-        Icon: PhoneIcon,
-        tone: "bg-emerald-50 text-emerald-600 ring-emerald-600/15 dark:bg-emerald-400/10 dark:text-emerald-300 dark:ring-emerald-400/20",
-      };
-  }
-}
-
 export function CallCard({ call }: { call: ThreadCall }) {
   const { title, outcome, Icon, tone } = describeCall(call);
+  const chip = TONE_CHIP[tone];
   const facts = [outcome, call.duration ? formatDuration(call.duration) : null].filter(Boolean).join(" · ");
   const summary = call.summary?.lines.join(" ");
   return (
     <article aria-label={title} data-call-id={call.openphoneId} className={`flex flex-col ${alignment(call.direction)}`}>
       <div className="w-full max-w-md rounded-2xl border border-zinc-200 bg-white p-3.5 shadow-xs dark:border-white/10 dark:bg-zinc-900">
         <div className="flex items-start gap-3">
-          <span className={`flex size-9 shrink-0 items-center justify-center rounded-full ring-1 ring-inset ${tone}`}>
+          <span className={`flex size-9 shrink-0 items-center justify-center rounded-full ring-1 ring-inset ${chip}`}>
             <Icon className="size-4" />
           </span>
           <div className="min-w-0 flex-1">

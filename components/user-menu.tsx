@@ -2,8 +2,16 @@ import { SignOutIcon } from "@/components/icons";
 import { Badge } from "@/components/badge";
 import type { SessionUser } from "@/lib/auth/types";
 
-/** Who is signed in (email and role), and the sign-out button: a plain form that works before hydration. */
-export function UserMenu({ user, signOut }: { user: SessionUser; signOut: () => Promise<void> }) {
+/** Who is signed in (email and role), and the sign-out buttons: plain forms that work before hydration. */
+export function UserMenu({
+  user,
+  signOut,
+  signOutEverywhere,
+}: {
+  user: SessionUser;
+  signOut: (formData: FormData) => Promise<void>;
+  signOutEverywhere: (formData: FormData) => Promise<void>;
+}) {
   const initial = (user.name ?? user.email).trim().charAt(0).toUpperCase();
   return (
     <div data-testid="user-menu" className="flex items-center gap-2 md:block">
@@ -40,6 +48,15 @@ export function UserMenu({ user, signOut }: { user: SessionUser; signOut: () => 
           </button>
         </form>
       </div>
+      <form action={signOutEverywhere} className="hidden md:mt-2 md:block">
+        <button
+          type="submit"
+          title="End every session of this account, on every device"
+          className="text-xs text-zinc-500 underline-offset-2 hover:text-zinc-900 hover:underline dark:text-zinc-400 dark:hover:text-white"
+        >
+          Sign out everywhere
+        </button>
+      </form>
     </div>
   );
 }

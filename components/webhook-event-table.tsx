@@ -1,5 +1,6 @@
-import { Badge, formatStatus, statusTone } from "@/components/badge";
-import { formatDateTime } from "@/components/format";
+import { Badge } from "@/components/badge";
+import { WEBHOOK_EVENT_STATUSES } from "@/components/status-presentation";
+import { LocalTime } from "@/components/local-time";
 import type { RecentWebhookEvent } from "@/lib/webhooks/queries";
 
 /** The latest deliveries in the event log. */
@@ -22,14 +23,14 @@ export function WebhookEventTable({ events }: { events: RecentWebhookEvent[] }) 
           {events.map((event) => (
             <tr key={event.id} className="align-top">
               <td className="px-4 py-3 text-[13px] whitespace-nowrap text-zinc-600 tabular-nums dark:text-zinc-400">
-                <time dateTime={event.receivedAt.toISOString()}>{formatDateTime(event.receivedAt)}</time>
+                <LocalTime iso={event.receivedAt.toISOString()} format="full" />
               </td>
               <td className="px-4 py-3 font-mono text-[13px] whitespace-nowrap text-zinc-900 dark:text-zinc-100">{event.type}</td>
               <td className="max-w-[12rem] truncate px-4 py-3 font-mono text-[13px] text-zinc-600 dark:text-zinc-400" title={event.eventId}>
                 {event.eventId}
               </td>
               <td className="px-4 py-3">
-                <Badge tone={statusTone(event.status)}>{formatStatus(event.status)}</Badge>
+                <Badge tone={WEBHOOK_EVENT_STATUSES[event.status].tone}>{WEBHOOK_EVENT_STATUSES[event.status].label}</Badge>
               </td>
               <td className="px-4 py-3 text-right text-zinc-600 tabular-nums dark:text-zinc-400">{event.duplicates}</td>
               <td className="max-w-[18rem] px-4 py-3 text-xs break-words text-rose-700 dark:text-rose-300">

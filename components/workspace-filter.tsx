@@ -1,7 +1,7 @@
 "use client";
 
 import Form from "next/form";
-import { formatPhoneNumber } from "@/components/format";
+import { formatPhoneNumber } from "@/lib/format/phone-number";
 
 /**
  * Filter the inbox by workspace number. A GET form (works without JavaScript via its button);

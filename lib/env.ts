@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { signingSecretProblem } from "./openphone/signature";
 import { emailSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordSchema } from "./auth/schemas";
 
 /** Every configuration variable the app reads. Documented in the README's configuration table. */
@@ -21,7 +22,13 @@ const envSchema = z.object({
         .split(",")
         .map((s) => s.trim())
         .filter(Boolean),
-    ),
+    )
+    .superRefine((secrets, ctx) => {
+      secrets.forEach((secret, i) => {
+        const problem = signingSecretProblem(secret);
+        if (problem) ctx.addIssue({ code: "custom", message: `secret ${i + 1} ${problem}` });
+      });
+    }),
   WEBHOOK_BASE_URL: z.url({ message: "must be an absolute URL such as https://inbox.example.com" }).optional(),
   OPENPHONE_API_KEY: z.string().trim().min(1).optional(),
   OPENPHONE_API_BASE_URL: z.url().default("https://api.openphone.com"),
@@ -32,7 +39,8 @@ const envSchema = z.object({
   APP_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
   APP_SECRET_FILE: z.string().default("./data/app-secret"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  // Real events are a few KB; the cap bounds what an unauthenticated sender can make us read and hash.
+  WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
   WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).default(300),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   // First start on an empty users table: both set → this admin is created instead of printing a setup link.
@@ -48,6 +56,22 @@ const envSchema = z.object({
   ALERT_WEBHOOK_URL: z.url({ message: "must be an absolute URL" }).optional(),
   /** How often the in-process maintenance job runs (alerts, retention, stalled replays); 0 turns it off. */
   MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** A session unused for this long ends, whatever its absolute lifetime. */
+  SESSION_IDLE_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(24),
+  /** Reverse proxies in front of the app: 0 = none (forwarded headers are ignored), N = the client is the Nth X-Forwarded-For entry from the right. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Hosts the media proxy may fetch from: `host`, `*.domain` or `host:port`, comma-separated. */
+  MEDIA_ALLOWED_HOSTS: z
+    .string()
+    .default("*.openphone.com,*.openphone.co,*.quo.com,storage.googleapis.com")
+    .transform((v) => v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean))
+    .refine((hosts) => hosts.every((h) => /^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/.test(h)), {
+      message: "must be host names such as media.example.com, *.example.com or 127.0.0.1:4010, comma-separated",
+    }),
+  /** Where the first-admin setup link is also written (mode 600), for platforms that keep container logs. */
+  SETUP_LINK_FILE: z.string().trim().min(1).optional(),
+  /** Enables the benchmark's verify-only route for requests carrying this token in `x-bench-token`. */
+  BENCH_BASELINE: z.string().min(32, { message: "must be a token of at least 32 characters" }).optional(),
 }).superRefine((v, ctx) => {
   if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {
     ctx.addIssue({ code: "custom", path: [v.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together" });

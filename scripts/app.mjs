@@ -59,7 +59,8 @@ if (!args.includes("--no-build") && buildIsStale()) {
   run(bin("next"), ["build"]);
 }
 
-const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, stdio: "inherit", env: childEnv });
+// scripts/server.mjs rather than `next start`: it sets the client address from the socket first.
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, stdio: "inherit", env: childEnv });
 console.log(`▶ OpenPhone inbox: http://localhost:${port}  (webhook endpoint: /api/webhooks/openphone)`);
 let simulator;
 for (const signal of ["SIGINT", "SIGTERM"]) {

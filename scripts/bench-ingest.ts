@@ -3,6 +3,7 @@
 // without touching the database, /api/bench/verify). Prints req/s, p50/p99 and the ratio.
 // Usage: npm run bench:ingest [-- --requests N --concurrency C --database sqlite|postgres]
 import { execSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { runLoad, type LoadRequest, type LoadResult } from "../lib/bench/load";
 import { messageEvent } from "../lib/simulator/payloads";
@@ -21,11 +22,13 @@ const total = Number(values.requests);
 const concurrency = Number(values.concurrency);
 const duplicateRate = Number(values.duplicates);
 const secret = Buffer.from("benchmark-signing-secret-32bytes").toString("base64");
+// The verify-only route answers only requests carrying this token (see lib/webhooks/bench-baseline.ts).
+const benchToken = randomBytes(24).toString("base64url");
 
 if (values.database === "postgres") process.env.TEST_DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/test";
 else delete process.env.TEST_DATABASE_URL;
 
-function deliveries(count: number): LoadRequest[] {
+function deliveries(count: number, extraHeaders: Record<string, string> = {}): LoadRequest[] {
   const unique: string[] = [];
   const out: LoadRequest[] = [];
   for (let i = 0; i < count; i++) {
@@ -42,7 +45,7 @@ function deliveries(count: number): LoadRequest[] {
       );
       unique.push(body);
     }
-    out.push({ body, headers: signedHeaders(body, { secret }) });
+    out.push({ body, headers: { ...signedHeaders(body, { secret }), ...extraHeaders } });
   }
   return out;
 }
@@ -66,14 +69,14 @@ function row(label: string, r: LoadResult): string {
 const server = await startAppServer({
   port: 3700,
   name: "bench-ingest",
-  env: { OPENPHONE_WEBHOOK_SIGNING_KEY: secret, BENCH_BASELINE: "1", LOG_LEVEL: "warn" },
+  env: { OPENPHONE_WEBHOOK_SIGNING_KEY: secret, BENCH_BASELINE: benchToken, LOG_LEVEL: "warn" },
 });
 try {
   const warm = deliveries(200);
-  await runLoad(`${server.baseUrl}/api/bench/verify`, warm, concurrency);
+  await runLoad(`${server.baseUrl}/api/bench/verify`, deliveries(200, { "x-bench-token": benchToken }), concurrency);
   await runLoad(`${server.baseUrl}/api/webhooks/openphone`, warm, concurrency);
 
-  const baseline = await runLoad(`${server.baseUrl}/api/bench/verify`, deliveries(total), concurrency);
+  const baseline = await runLoad(`${server.baseUrl}/api/bench/verify`, deliveries(total, { "x-bench-token": benchToken }), concurrency);
   const ingest = await runLoad(`${server.baseUrl}/api/webhooks/openphone`, deliveries(total), concurrency);
   const rss = rssMb(3700);
 

@@ -100,8 +100,7 @@ export default async function AdminPage() {
           <WebhookEventTable events={events} />
         ) : (
           <EmptyPanel title="No webhook events yet">
-            Every signed delivery from OpenPhone is logged here with its processing status, so failures are visible and can be
-            replayed.
+            Every signed delivery from OpenPhone is listed here with its processing status, so failures are visible.
           </EmptyPanel>
         )}
       </section>

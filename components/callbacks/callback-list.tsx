@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { AudioPlayer } from "@/components/audio-player";
 import { Avatar } from "@/components/avatar";
 import { Badge } from "@/components/badge";
-import { formatPhoneNumber } from "@/components/format";
+import { formatPhoneNumber } from "@/lib/format/phone-number";
 import { PhoneMissedIcon, VoicemailIcon } from "@/components/icons";
 import { LocalTime } from "@/components/local-time";
 import { contactDisplayName } from "@/lib/contacts/name";

@@ -1,7 +1,7 @@
 "use client";
 
 import Form from "next/form";
-import { formatPhoneNumber } from "@/components/format";
+import { formatPhoneNumber } from "@/lib/format/phone-number";
 import type { InsightsRange } from "@/lib/insights/range";
 
 /** The workspace number filter: a GET form; with JavaScript, choosing an option submits it. */

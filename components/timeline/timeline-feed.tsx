@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { buttonClass } from "@/components/button-styles";
-import { formatDayLabel } from "@/components/format-time";
+import { formatDayLabel } from "@/lib/format/time";
 import type { TimelineItem, TimelinePage } from "@/lib/timeline/queries";
 import { dayInZone } from "@/lib/time-zone";
 import { TimelineRow } from "./timeline-item";

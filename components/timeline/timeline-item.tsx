@@ -1,8 +1,9 @@
 import Link from "next/link";
-import type { ComponentType, ReactNode } from "react";
-import { Badge, formatStatus, statusTone } from "@/components/badge";
-import { describeParty, formatPhoneNumber } from "@/components/format";
-import { formatClockTime, formatDateTimeFull, formatDateTimeMedium, formatDuration, formatDurationWords } from "@/components/format-time";
+import type { ReactNode } from "react";
+import { Badge } from "@/components/badge";
+import { CALL_OUTCOMES, TONE_CHIP, presentActivityStatus, type IconComponent } from "@/components/status-presentation";
+import { describeParty, formatPhoneNumber } from "@/lib/format/phone-number";
+import { formatClockTime, formatDateTimeFull, formatDateTimeMedium, formatDuration, formatDurationWords } from "@/lib/format/time";
 import {
   AlertIcon,
   ArrowDownLeftIcon,
@@ -13,9 +14,7 @@ import {
   FunnelIcon,
   MessageIcon,
   PaperclipIcon,
-  PhoneForwardedIcon,
   PhoneIcon,
-  PhoneMissedIcon,
   SparklesIcon,
   TranscriptIcon,
   VoicemailIcon,
@@ -25,8 +24,6 @@ import type { TimelineItem as Item } from "@/lib/timeline/queries";
 import { mediaProxyUrl } from "@/lib/media/urls";
 import { HighlightedText } from "./highlighted-text";
 import { MediaThumbnail } from "./media-thumbnail";
-
-type IconComponent = ComponentType<{ className?: string }>;
 
 const ROW_ACTION =
   "inline-flex size-6 items-center justify-center rounded text-zinc-400 hover:bg-zinc-200/60 hover:text-zinc-700 dark:text-zinc-500 dark:hover:bg-white/10 dark:hover:text-zinc-200";
@@ -48,33 +45,16 @@ function inboxLabel(item: Item): string | null {
   return item.inbox.name ?? (item.inbox.number ? formatPhoneNumber(item.inbox.number) : null);
 }
 
-const TONES = {
-  message: "bg-sky-50 text-sky-600 ring-sky-600/15 dark:bg-sky-400/10 dark:text-sky-300 dark:ring-sky-400/20",
-  failed: "bg-rose-50 text-rose-600 ring-rose-600/15 dark:bg-rose-400/10 dark:text-rose-300 dark:ring-rose-400/20",
-  answered: "bg-emerald-50 text-emerald-600 ring-emerald-600/15 dark:bg-emerald-400/10 dark:text-emerald-300 dark:ring-emerald-400/20",
-  missed: "bg-rose-50 text-rose-600 ring-rose-600/15 dark:bg-rose-400/10 dark:text-rose-300 dark:ring-rose-400/20",
-  voicemail: "bg-amber-50 text-amber-700 ring-amber-600/20 dark:bg-amber-400/10 dark:text-amber-300 dark:ring-amber-400/20",
-  forwarded: "bg-violet-50 text-violet-600 ring-violet-600/15 dark:bg-violet-400/10 dark:text-violet-300 dark:ring-violet-400/20",
-  live: "bg-indigo-50 text-indigo-600 ring-indigo-600/15 dark:bg-indigo-400/10 dark:text-indigo-300 dark:ring-indigo-400/20",
-} as const;
+const MESSAGE_CHIP = "bg-sky-50 text-sky-600 ring-sky-600/15 dark:bg-sky-400/10 dark:text-sky-300 dark:ring-sky-400/20";
 
+/** A message shows the kind's colour until it fails; a call its outcome's (still-ringing calls look live). */
 function kindIcon(item: Item): { Icon: IconComponent; tone: string } {
+  const status = presentActivityStatus(item.kind, item.status);
   if (item.kind === "message") {
-    const failed = item.status === "failed" || item.status === "undelivered";
-    return { Icon: failed ? AlertIcon : MessageIcon, tone: failed ? TONES.failed : TONES.message };
+    return status?.tone === "danger" ? { Icon: status.Icon, tone: TONE_CHIP.danger } : { Icon: MessageIcon, tone: MESSAGE_CHIP };
   }
-  switch (item.status) {
-    case "missed":
-      return { Icon: PhoneMissedIcon, tone: TONES.missed };
-    case "voicemail":
-      return { Icon: VoicemailIcon, tone: TONES.voicemail };
-    case "forwarded":
-      return { Icon: PhoneForwardedIcon, tone: TONES.forwarded };
-    case "answered":
-      return { Icon: PhoneIcon, tone: TONES.answered };
-    default:
-      return { Icon: PhoneIcon, tone: TONES.live };
-  }
+  const { Icon, tone } = status ?? CALL_OUTCOMES.ringing;
+  return { Icon, tone: TONE_CHIP[tone] };
 }
 
 /** "Incoming call", "Outgoing message"… */
@@ -139,6 +119,7 @@ export function TimelineRow({
   showDate?: boolean;
 }) {
   const { Icon, tone } = kindIcon(item);
+  const status = presentActivityStatus(item.kind, item.status);
   const href = itemHref(item);
   const name = counterpartLabel(item);
   const inbox = inboxLabel(item);
@@ -181,7 +162,7 @@ export function TimelineRow({
               <DirectionIcon className="size-3.5 shrink-0" />
               {kindLabel(item)}
             </span>
-            {item.status ? <Badge tone={item.status === "received" ? "neutral" : statusTone(item.status)}>{formatStatus(item.status)}</Badge> : null}
+            {status ? <Badge tone={status.tone}>{status.label}</Badge> : null}
             {contactFilterHref || conversationHref ? (
               <span className="relative z-10 -my-1 inline-flex items-center gap-0.5 opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:opacity-100">
                 {conversationHref ? (

@@ -2,8 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
-import { formatPhoneNumber } from "@/components/format";
+import { formatPhoneNumber } from "@/lib/format/phone-number";
 import { SearchIcon, XIcon } from "@/components/icons";
+import { CALL_OUTCOMES, MESSAGE_STATUSES } from "@/components/status-presentation";
+import type { CallOutcome, MessageStatus } from "@/lib/openphone/normalized";
 import { TIMELINE_SEARCH_INPUT_ID } from "./timeline-feed";
 
 export type ToolbarValues = {
@@ -20,6 +22,10 @@ export type ToolbarValues = {
   contact: string;
   conversation: string;
 };
+
+/** The statuses worth filtering by: settled outcomes, and the message states staff look for. */
+const FILTER_OUTCOMES: CallOutcome[] = ["answered", "missed", "voicemail", "forwarded"];
+const FILTER_MESSAGE_STATUSES: MessageStatus[] = ["received", "delivered", "sent", "failed"];
 
 const fieldClass =
   "h-8 shrink-0 rounded-md border-0 bg-white px-2.5 text-[13px] text-zinc-800 shadow-xs ring-1 ring-inset ring-zinc-300 hover:ring-zinc-400 focus:ring-2 focus:ring-indigo-600 focus:outline-none data-[active=true]:bg-indigo-50 data-[active=true]:text-indigo-900 data-[active=true]:ring-indigo-300 dark:bg-white/5 dark:text-zinc-100 dark:ring-white/10 dark:hover:ring-white/20 dark:focus:ring-indigo-400 dark:data-[active=true]:bg-indigo-400/10 dark:data-[active=true]:text-indigo-100 dark:data-[active=true]:ring-indigo-400/40";
@@ -207,16 +213,18 @@ export function TimelineToolbar({
         <Select label="Status" name="status" value={values.status}>
           <option value="">Any status</option>
           <optgroup label="Calls">
-            <option value="answered">Answered</option>
-            <option value="missed">Missed</option>
-            <option value="voicemail">Voicemail</option>
-            <option value="forwarded">Forwarded</option>
+            {FILTER_OUTCOMES.map((outcome) => (
+              <option key={outcome} value={outcome}>
+                {CALL_OUTCOMES[outcome].label}
+              </option>
+            ))}
           </optgroup>
           <optgroup label="Messages">
-            <option value="received">Received</option>
-            <option value="delivered">Delivered</option>
-            <option value="sent">Sent</option>
-            <option value="failed">Failed</option>
+            {FILTER_MESSAGE_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {MESSAGE_STATUSES[status].label}
+              </option>
+            ))}
           </optgroup>
         </Select>
         <Toggle label="Recording" name="recording" checked={values.recording} />

@@ -6,7 +6,7 @@ import { IDLE_WEBHOOK_STATE, type WebhookActionState } from "@/lib/webhooks/subs
 import { ActionResult } from "./action-result";
 
 /** The guided legacy → 2026 switch: create, verify, then delete. */
-export function SwitchWebhooksForm({ action }: { action: (state: WebhookActionState) => Promise<WebhookActionState> }) {
+export function SwitchWebhooksForm({ action }: { action: (state: WebhookActionState, formData: FormData) => Promise<WebhookActionState> }) {
   const [state, formAction] = useActionState(action, IDLE_WEBHOOK_STATE);
   return (
     <div>

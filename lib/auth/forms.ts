@@ -22,7 +22,15 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-export function formText(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
+/** What an invalid form shows: each field's first problem, and what was typed in `echo` (never passwords). */
+export function invalidForm(echo: readonly string[] = []) {
+  return (error: z.ZodError, fields: Record<string, string | string[]>): FormState => {
+    const state: FormState = { status: "error", fieldErrors: fieldErrorsOf(error) };
+    if (echo.length > 0) state.values = pickFields(fields, echo);
+    return state;
+  };
+}
+
+export function pickFields(fields: Record<string, string | string[]>, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, String(fields[name] ?? "")]));
 }

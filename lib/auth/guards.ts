@@ -3,8 +3,10 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDatabase } from "../db";
+import { forbiddenResponse, unauthorizedResponse } from "../http/errors";
 import { REQUEST_PATH_HEADER, signInUrl } from "./paths";
-import { SESSION_COOKIE, readCookie } from "./session-cookie";
+import { env } from "../env";
+import { isHttpsRequest, readCookie, sessionCookieName } from "./session-cookie";
 import { findSessionUser } from "./sessions";
 import { authenticateApiToken } from "./tokens";
 import type { SessionUser } from "./types";
@@ -16,9 +18,11 @@ export type { Role, SessionUser } from "./types";
  * the page and its components share one database read.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const config = env();
+  const secure = isHttpsRequest((await headers()).get("x-forwarded-proto"), config.WEBHOOK_BASE_URL);
+  const token = (await cookies()).get(sessionCookieName(secure))?.value;
   if (!token) return null;
-  return findSessionUser(getDatabase(), token, new Date());
+  return findSessionUser(getDatabase(), token, new Date(), { idleHours: config.SESSION_IDLE_HOURS });
 });
 
 /** Pages and server actions: the signed-in user, or a redirect to /login that comes back here. */
@@ -50,23 +54,12 @@ export async function authenticateRequest(request: Request, options: { role?: "a
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
     user = bearer ? await authenticateApiToken(db, bearer, now) : null;
   } else {
-    const token = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
-    user = token ? await findSessionUser(db, token, now) : null;
+    const config = env();
+    const secure = isHttpsRequest(request.headers.get("x-forwarded-proto"), config.WEBHOOK_BASE_URL);
+    const token = readCookie(request.headers.get("cookie"), sessionCookieName(secure));
+    user = token ? await findSessionUser(db, token, now, { idleHours: config.SESSION_IDLE_HOURS }) : null;
   }
-  if (!user) {
-    return {
-      ok: false,
-      response: Response.json(
-        { error: "unauthorized", message: "Sign in, or send Authorization: Bearer <API token>." },
-        { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="openphone-inbox"', "Cache-Control": "no-store" } },
-      ),
-    };
-  }
-  if (options.role === "admin" && user.role !== "admin") {
-    return {
-      ok: false,
-      response: Response.json({ error: "forbidden", message: "This needs an admin account." }, { status: 403, headers: { "Cache-Control": "no-store" } }),
-    };
-  }
+  if (!user) return { ok: false, response: unauthorizedResponse() };
+  if (options.role === "admin" && user.role !== "admin") return { ok: false, response: forbiddenResponse() };
   return { ok: true, user };
 }

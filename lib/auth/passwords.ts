@@ -2,11 +2,12 @@ import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } f
 
 /**
  * Password hashing with Node's built-in scrypt (memory-hard; maintained in Node core, no native
- * add-on). N=2^15, r=8, p=1 uses 32 MiB and ~50–100 ms per hash on these machines. The parameters
- * are stored in each hash, so they can be raised later: `needsRehash` upgrades on the next sign-in.
+ * add-on). N=2^17, r=8, p=1 uses 128 MiB and a few hundred ms per hash (OWASP's scrypt baseline);
+ * sign-in caps how many run at once. The parameters are stored in each hash: older hashes (N=2^15)
+ * still verify, and `needsRehash` upgrades them on the next sign-in.
  * Format: scrypt$<log2 N>$<r>$<p>$<salt b64url>$<hash b64url>
  */
-const CURRENT = { log2N: 15, r: 8, p: 1 };
+const CURRENT = { log2N: 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 

@@ -6,7 +6,7 @@
 export const PUBLIC_API_ROUTES = [
   "/api/webhooks/openphone",
   "/api/health",
-  // The benchmark's verify-only baseline: 404 unless the server runs with BENCH_BASELINE=1; reads no data.
+  // The benchmark's verify-only baseline: 404 unless BENCH_BASELINE is set and the request carries it in x-bench-token; reads no data.
   "/api/bench/verify",
 ] as const;
 

@@ -62,6 +62,11 @@ export const firstAdminSchema = z
   .object({ email: emailSchema, name: optionalNameSchema, password: passwordSchema, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { message: "The two passwords differ.", path: ["confirm"] });
 
+/** The setup page's forms carry the link's token in a hidden field. */
+const setupTokenSchema = z.object({ token: z.string().min(20).max(200) });
+export const firstAdminFormSchema = setupTokenSchema.and(firstAdminSchema);
+export const setPasswordFormSchema = setupTokenSchema.and(setPasswordSchema);
+
 export const apiTokenNameSchema = z
   .string()
   .trim()

@@ -1,5 +1,17 @@
 /** The session cookie: name, attributes and a tiny parser usable without next/headers. */
 export const SESSION_COOKIE = "opi_session";
+/**
+ * The name over https. Browsers accept a `__Host-` cookie only with Secure, Path=/ and no Domain,
+ * so a sibling subdomain can neither set nor overwrite it (no session fixation through a subdomain).
+ */
+export const SECURE_SESSION_COOKIE = "__Host-opi_session";
+
+export function sessionCookieName(secure: boolean): string {
+  return secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
+/** Strict-Transport-Security for answers over https: one year, this host and its subdomains. */
+export const HSTS_VALUE = "max-age=31536000; includeSubDomains";
 
 export type CookieAttributes = {
   httpOnly: true;

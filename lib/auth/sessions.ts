@@ -3,7 +3,8 @@ import { hashToken, randomToken } from "./random-token";
 import type { SessionUser } from "./types";
 
 export const DEFAULT_SESSION_TTL_HOURS = 24 * 7;
-/** lastSeenAt is refreshed at most this often, so reading a page is not a write every time. */
+export const DEFAULT_SESSION_IDLE_HOURS = 24;
+/** lastSeenAt is refreshed at most this often (or a tenth of the idle timeout), so reading a page is not a write every time. */
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 
 export type NewSession = { token: string; expiresAt: Date };
@@ -21,8 +22,16 @@ export async function createSession(db: AppDatabase, userId: number, now: Date, 
   return { token, expiresAt };
 }
 
-/** The active user behind a session token, or null when unknown, expired or deactivated. */
-export async function findSessionUser(db: AppDatabase, token: string, now: Date): Promise<SessionUser | null> {
+/**
+ * The active user behind a session token, or null when unknown, expired (absolute lifetime), idle
+ * for longer than idleHours, or deactivated.
+ */
+export async function findSessionUser(
+  db: AppDatabase,
+  token: string,
+  now: Date,
+  options: { idleHours?: number } = {},
+): Promise<SessionUser | null> {
   if (token.length < 20 || token.length > 200) return null;
   const session = await db.prisma.session.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -34,7 +43,10 @@ export async function findSessionUser(db: AppDatabase, token: string, now: Date)
     },
   });
   if (!session || session.expiresAt <= now || !session.user.active) return null;
-  if (!session.lastSeenAt || now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  const idleMs = (options.idleHours ?? DEFAULT_SESSION_IDLE_HOURS) * 3_600_000;
+  const lastSeen = session.lastSeenAt ?? now;
+  if (now.getTime() - lastSeen.getTime() >= idleMs) return null;
+  if (now.getTime() - lastSeen.getTime() > Math.min(TOUCH_INTERVAL_MS, idleMs / 10)) {
     // Best effort: a lost lastSeenAt update is harmless. A batch transaction keeps it in SQLite's write queue.
     await db.prisma
       .$transaction([db.prisma.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } })])
@@ -47,4 +59,9 @@ export async function findSessionUser(db: AppDatabase, token: string, now: Date)
 /** Sign-out: the session row is gone, so a copied cookie stops working too. */
 export async function deleteSession(db: AppDatabase, token: string): Promise<void> {
   await db.prisma.$transaction([db.prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } })]);
+}
+
+/** "Sign out everywhere", and what a password reset or deactivation does: every session of the user ends. */
+export async function endAllSessions(db: AppDatabase, userId: number): Promise<void> {
+  await db.prisma.$transaction([db.prisma.session.deleteMany({ where: { userId } })]);
 }

@@ -111,3 +111,20 @@ export async function redeemSetPasswordLink(db: AppDatabase, token: string, pass
     throw error;
   }
 }
+
+/**
+ * An admin's password reset: the user is signed out everywhere at once (the reset may be because
+ * the account was taken over) and gets a one-time set-password link.
+ */
+export async function startPasswordReset(
+  db: AppDatabase,
+  userId: number,
+  now: Date,
+): Promise<{ ok: true; email: string; token: string } | { ok: false; error: "not_found" | "inactive" }> {
+  const user = await db.prisma.user.findUnique({ where: { id: userId }, select: { email: true, active: true } });
+  if (!user) return { ok: false, error: "not_found" };
+  if (!user.active) return { ok: false, error: "inactive" };
+  await db.prisma.$transaction([db.prisma.session.deleteMany({ where: { userId } })]);
+  const link = await createSetupLink(db, { purpose: "set_password", userId }, now);
+  return { ok: true, email: user.email, token: link.token };
+}

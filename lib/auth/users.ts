@@ -76,7 +76,11 @@ async function changeGuardingLastAdmin(db: AppDatabase, userId: number, data: { 
       if (result.count === 0) return { ok: false, error: "not_found" } as const;
       const admins = await tx.user.count({ where: { role: "admin", active: true } });
       if (admins === 0) throw new LastAdminError(); // rolls the change back
-      if (data.active === false) await tx.session.deleteMany({ where: { userId } });
+      if (data.active === false) {
+        await tx.session.deleteMany({ where: { userId } });
+        // Revoked for good: reactivating the user later must not bring old tokens back.
+        await tx.apiToken.updateMany({ where: { createdById: userId, revokedAt: null }, data: { revokedAt: now } });
+      }
       return { ok: true } as const;
     });
   } catch (error) {
@@ -90,7 +94,7 @@ export function setUserRole(db: AppDatabase, userId: number, role: Role, now: Da
   return changeGuardingLastAdmin(db, userId, { role }, now);
 }
 
-/** Deactivating signs the user out everywhere and disables their API tokens; refuses the last active admin. */
+/** Deactivating signs the user out everywhere and revokes their API tokens; refuses the last active admin. */
 export function setUserActive(db: AppDatabase, userId: number, active: boolean, now: Date): Promise<UserChangeResult> {
   return changeGuardingLastAdmin(db, userId, { active }, now);
 }

@@ -1,4 +1,4 @@
-import { formatPhoneNumber } from "@/components/format";
+import { formatPhoneNumber } from "@/lib/format/phone-number";
 
 /**
  * Speaker labels for a call transcript. OpenPhone marks each dialogue segment with the speaker's

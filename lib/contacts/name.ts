@@ -1,4 +1,4 @@
-import { formatPhoneNumber } from "@/components/format";
+import { formatPhoneNumber } from "@/lib/format/phone-number";
 
 export type ContactNameParts = { firstName: string | null; lastName: string | null; company: string | null } | null;
 

@@ -3,6 +3,7 @@ import type { AppDatabase } from "../db/types";
 import { getCallDetail } from "../calls/detail";
 import { getConversation, getMessage, listConversationItems, THREAD_PAGE_SIZE } from "../conversations/queries";
 import { decodeKeysetCursor } from "../cursor";
+import { ERROR_STATUS, type ErrorCode } from "./errors";
 
 /**
  * The read API (GET /api/calls/…, /api/messages/…, /api/conversations/…): plain functions from
@@ -11,7 +12,9 @@ import { decodeKeysetCursor } from "../cursor";
  */
 export type ApiResult = { status: number; body: unknown };
 
-const notFound = (what: string): ApiResult => ({ status: 404, body: { error: "not_found", message: `No such ${what}.` } });
+/** An expected failure, with the status lib/http/errors.ts gives its code. */
+const failure = (code: ErrorCode, message: string): ApiResult => ({ status: ERROR_STATUS[code], body: { error: code, message } });
+const notFound = (what: string): ApiResult => failure("not_found", `No such ${what}.`);
 
 const openphoneIdSchema = z.string().trim().min(1).max(128);
 
@@ -38,7 +41,7 @@ export async function readConversation(db: AppDatabase, params: { id: string; be
   const parsed = conversationQuerySchema.safeParse({ ...params, limit: params.limit ?? undefined });
   if (!parsed.success) return notFound("conversation");
   const before = parsed.data.before ? decodeKeysetCursor(parsed.data.before) : null;
-  if (parsed.data.before && !before) return { status: 400, body: { error: "bad_cursor", message: "The `before` cursor is malformed." } };
+  if (parsed.data.before && !before) return failure("bad_cursor", "The `before` cursor is malformed.");
   const conversation = await getConversation(db, parsed.data.id);
   if (!conversation) return notFound("conversation");
   const page = await listConversationItems(db, conversation.id, { before, limit: parsed.data.limit });

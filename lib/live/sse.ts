@@ -19,12 +19,19 @@ export function sseFrame(event: string, data: unknown): Uint8Array {
 
 /**
  * A Server-Sent Events stream of the hub's events plus a heartbeat (which also lets proxies and the
- * browser notice a dead connection). Ends when the client goes away (`signal`).
+ * browser notice a dead connection). Ends when the client goes away (`signal`) or, checked on each
+ * heartbeat, when its session or token no longer authorizes it.
  */
 export function liveEventStream(
   hub: LiveHub,
   signal: AbortSignal,
-  options: { heartbeatMs?: number; maxStreamMs?: number; now?: () => number } = {},
+  options: {
+    heartbeatMs?: number;
+    maxStreamMs?: number;
+    now?: () => number;
+    /** Checked on each heartbeat: false (signed out, session expired, user deactivated) ends the stream. */
+    stillAuthorized?: () => Promise<boolean>;
+  } = {},
 ): ReadableStream<Uint8Array> {
   const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
   const maxStreamMs = options.maxStreamMs ?? MAX_STREAM_MS;
@@ -45,7 +52,14 @@ export function liveEventStream(
       const unsubscribe = hub.subscribe((event: LiveEvent) => {
         send(event.type === "activity" ? sseFrame("activity", { ids: event.ids }) : sseFrame("resync", {}));
       });
-      const heartbeat = setInterval(() => send(sseFrame("heartbeat", { t: now() })), heartbeatMs);
+      const heartbeat = setInterval(() => {
+        send(sseFrame("heartbeat", { t: now() }));
+        // A failed check (database briefly down) keeps the stream; MAX_STREAM_MS bounds it anyway.
+        options.stillAuthorized?.().then(
+          (authorized) => authorized || cleanup(),
+          () => undefined,
+        );
+      }, heartbeatMs);
       const lifetime = setTimeout(() => cleanup(), maxStreamMs);
       cleanup = () => {
         if (closed) return;

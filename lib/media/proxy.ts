@@ -1,10 +1,15 @@
 import { attachmentKind, resolveContentType } from "./attachment-kind";
+import { errorResponse } from "../http/errors";
+import { RefusedUpstreamError, type MediaFetch } from "./guarded-fetch";
+import { mediaUrlProblem } from "./upstream-policy";
 
 /**
  * The media proxy behind /api/media/<kind>/<id>: fetches a stored upstream media URL (OpenPhone's
  * CDN, or this app's own /demo/ files) server-side and streams it back, so the page never sees the
  * upstream URL. Honours single byte ranges so audio can seek: the Range goes upstream and a 206 is
- * relayed; when the upstream ignores Range and the file is small, the slice is cut here.
+ * relayed; when the upstream ignores Range, the slice is cut here while streaming.
+ * Only allowed hosts are fetched (lib/media/upstream-policy.ts), redirects are followed by hand with
+ * every hop checked again, and bodies larger than maxBodyBytes are cut off.
  * No Next imports: tests call proxyMedia() with a fake fetch.
  */
 
@@ -17,15 +22,18 @@ export type MediaSource = {
 };
 
 export type ProxyDeps = {
-  fetch: typeof fetch;
+  /** In production createGuardedFetch(), which also checks the addresses a host name resolves to. */
+  fetch: MediaFetch;
+  /** MEDIA_ALLOWED_HOSTS. */
+  allowedHosts: readonly string[];
   /** Reads a file of this app's public/ folder by URL path (only /demo/… is asked for); null when missing. */
   readLocalFile?: (pathname: string) => Promise<Uint8Array | null>;
   /** host[:port] values that are this app, besides loopback (the request's Host, the public base URL). */
   ownHosts?: string[];
   /** Upstream must answer (headers) within this time. */
   timeoutMs?: number;
-  /** Largest body buffered to cut a range the upstream ignored. */
-  maxSliceBytes?: number;
+  /** Largest upstream body relayed. */
+  maxBodyBytes?: number;
   /** Aborts the upstream request when the client goes away. */
   signal?: AbortSignal;
   /** Content-Disposition: attachment instead of inline. */
@@ -33,7 +41,10 @@ export type ProxyDeps = {
 };
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
-export const DEFAULT_MAX_SLICE_BYTES = 25 * 1024 * 1024;
+/** Hours of call audio fit well below this; it bounds what a hostile upstream can make us relay. */
+export const DEFAULT_MAX_BODY_BYTES = 512 * 1024 * 1024;
+const MAX_REDIRECTS = 4;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 // ───────────────────────────── Range parsing ─────────────────────────────
 
@@ -76,12 +87,8 @@ function formatRangeHeader(range: ByteRangeSpec): string {
 
 // ───────────────────────────── responses ─────────────────────────────
 
-function errorResponse(status: number, error: string, message: string, extra: Record<string, string> = {}): Response {
-  return Response.json({ error, message }, { status, headers: { "Cache-Control": "no-store", ...extra } });
-}
-
 export function mediaNotFound(): Response {
-  return errorResponse(404, "not_found", "No such media.");
+  return errorResponse("not_found", "No such media.");
 }
 
 const INLINE_KINDS = new Set(["image", "audio", "video", "pdf"]);
@@ -110,7 +117,9 @@ function effectiveContentType(upstream: string | null, source: MediaSource): str
 }
 
 function unsatisfiable(size: number | null): Response {
-  return errorResponse(416, "range_not_satisfiable", "The requested range is outside the file.", size !== null ? { "Content-Range": `bytes */${size}` } : {});
+  return errorResponse("range_not_satisfiable", "The requested range is outside the file.", {
+    headers: size !== null ? { "Content-Range": `bytes */${size}` } : {},
+  });
 }
 
 /** Answers from bytes held in memory: a 206 slice, a 416, or the whole file. */
@@ -150,16 +159,16 @@ export async function proxyMedia(source: MediaSource | null, requestHeaders: Hea
   try {
     url = new URL(source.url);
   } catch {
-    return errorResponse(502, "bad_upstream_url", "The stored media URL is not a valid URL.");
+    return errorResponse("bad_upstream_url", "The stored media URL is not a valid URL.");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return errorResponse(502, "bad_upstream_url", "Only http(s) media URLs are fetched.");
+    return errorResponse("bad_upstream_url", "Only http(s) media URLs are fetched.");
   }
   const range = parseRangeHeader(requestHeaders.get("range"));
 
   if (deps.readLocalFile && isOwnDemoFile(url, deps.ownHosts ?? [])) {
     const bytes = await deps.readLocalFile(url.pathname);
-    if (!bytes) return errorResponse(502, "upstream_not_found", "The media file does not exist.");
+    if (!bytes) return errorResponse("upstream_not_found", "The media file does not exist.");
     // A file on disk is typed by its extension, like a static file server would.
     const localType = resolveContentType(null, url.href);
     return respondFromBytes(bytes, range, baseHeaders(effectiveContentType(localType, source), source, deps.download ?? false));
@@ -181,25 +190,38 @@ async function proxyUpstream(url: URL, source: MediaSource, range: ByteRangeSpec
   const onClientAbort = () => controller.abort();
   deps.signal?.addEventListener("abort", onClientAbort, { once: true });
 
-  let upstream: Response;
+  let upstream: Response | undefined;
   try {
-    upstream = await deps.fetch(url, {
-      method: "GET",
-      headers: {
-        Accept: "*/*",
-        // Ranges are byte offsets of the stored file: never let a compressed encoding shift them.
-        "Accept-Encoding": "identity",
-        ...(range ? { Range: formatRangeHeader(range) } : {}),
-      },
-      redirect: "follow",
-      signal: controller.signal,
-      cache: "no-store",
-    });
-  } catch {
+    for (let hop = 0; ; hop++) {
+      const problem = mediaUrlProblem(url, deps.allowedHosts);
+      if (problem) return refused();
+      upstream = await deps.fetch(url, {
+        headers: {
+          Accept: "*/*",
+          // Ranges are byte offsets of the stored file: never let a compressed encoding shift them.
+          "Accept-Encoding": "identity",
+          ...(range ? { Range: formatRangeHeader(range) } : {}),
+        },
+        redirect: "manual",
+        signal: controller.signal,
+      });
+      if (!REDIRECT_STATUSES.has(upstream.status)) break;
+      await upstream.body?.cancel().catch(() => undefined);
+      const location = upstream.headers.get("location");
+      if (!location) return errorResponse("upstream_error", `The media server answered ${upstream.status} without a location.`);
+      if (hop >= MAX_REDIRECTS) return errorResponse("too_many_redirects", "The media server redirected too many times.");
+      try {
+        url = new URL(location, url);
+      } catch {
+        return refused();
+      }
+    }
+  } catch (error) {
     deps.signal?.removeEventListener("abort", onClientAbort);
+    if (error instanceof RefusedUpstreamError) return refused();
     return timedOut
-      ? errorResponse(502, "upstream_timeout", `The media server did not answer within ${Math.round(timeoutMs / 1000)} s.`)
-      : errorResponse(502, "upstream_unreachable", "The media server could not be reached.");
+      ? errorResponse("upstream_timeout", `The media server did not answer within ${Math.round(timeoutMs / 1000)} s.`)
+      : errorResponse("upstream_unreachable", "The media server could not be reached.");
   } finally {
     // The deadline covers the answer's headers; a long download may take longer.
     clearTimeout(timer);
@@ -208,13 +230,19 @@ async function proxyUpstream(url: URL, source: MediaSource, range: ByteRangeSpec
   const headers = baseHeaders(effectiveContentType(upstream.headers.get("content-type"), source), source, deps.download ?? false);
   const encoded = upstream.headers.has("content-encoding") && upstream.headers.get("content-encoding") !== "identity";
   const length = encoded ? null : upstream.headers.get("content-length");
+  const maxBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (length !== null && Number(length) > maxBytes) {
+    await upstream.body?.cancel().catch(() => undefined);
+    return errorResponse("upstream_too_large", "The media file is larger than this server relays.");
+  }
+  const body = capped(upstream.body, maxBytes);
 
   if (upstream.status === 206) {
     const contentRange = upstream.headers.get("content-range");
     if (contentRange) headers.set("Content-Range", contentRange);
     if (length) headers.set("Content-Length", length);
     headers.set("Accept-Ranges", "bytes");
-    return new Response(upstream.body, { status: 206, headers });
+    return new Response(body, { status: 206, headers });
   }
   if (upstream.status === 416) {
     await upstream.body?.cancel();
@@ -223,64 +251,71 @@ async function proxyUpstream(url: URL, source: MediaSource, range: ByteRangeSpec
   }
   if (upstream.status !== 200) {
     await upstream.body?.cancel().catch(() => undefined);
-    return errorResponse(502, "upstream_error", `The media server answered ${upstream.status}.`);
+    return errorResponse("upstream_error", `The media server answered ${upstream.status}.`);
   }
 
-  const maxSlice = deps.maxSliceBytes ?? DEFAULT_MAX_SLICE_BYTES;
-  const upstreamRanges = upstream.headers.get("accept-ranges")?.toLowerCase() === "bytes";
-  if (range === null) {
+  if (range === null || length === null) {
     if (length) headers.set("Content-Length", length);
-    // Advertise ranges when the next request can be served as one: upstream supports them, or we can slice.
-    headers.set("Accept-Ranges", upstreamRanges || (length !== null && Number(length) <= maxSlice) ? "bytes" : "none");
-    return new Response(upstream.body, { status: 200, headers });
+    // Ranges can be served when the upstream honours them or tells us the size (we cut the slice).
+    const upstreamRanges = upstream.headers.get("accept-ranges")?.toLowerCase() === "bytes";
+    headers.set("Accept-Ranges", upstreamRanges || length !== null ? "bytes" : "none");
+    return new Response(body, { status: 200, headers });
   }
 
-  // Upstream ignored the Range and sent the whole file. Cut the slice here when it is small enough.
-  if (length !== null && Number(length) > maxSlice) {
-    headers.set("Content-Length", length);
-    headers.set("Accept-Ranges", "none");
-    return new Response(upstream.body, { status: 200, headers });
+  // Upstream ignored the Range and sent the whole file: cut the slice while streaming.
+  const size = Number(length);
+  headers.set("Accept-Ranges", "bytes");
+  const interval = resolveRange(range, size);
+  if (!interval) {
+    await body.cancel().catch(() => undefined);
+    return unsatisfiable(size);
   }
-  const buffered = await readUpTo(upstream.body, maxSlice);
-  if (buffered.complete) return respondFromBytes(buffered.bytes, range, headers);
-  headers.set("Accept-Ranges", "none");
-  return new Response(buffered.rest, { status: 200, headers });
+  headers.set("Content-Range", `bytes ${interval.start}-${interval.end}/${size}`);
+  headers.set("Content-Length", String(interval.end - interval.start + 1));
+  return new Response(slice(body, interval.start, interval.end), { status: 206, headers });
 }
 
-/** Reads a body fully when it fits in `limit` bytes; otherwise returns a stream of everything (read part + rest). */
-async function readUpTo(
-  body: ReadableStream<Uint8Array> | null,
-  limit: number,
-): Promise<{ complete: true; bytes: Uint8Array } | { complete: false; rest: ReadableStream<Uint8Array> }> {
-  if (!body) return { complete: true, bytes: new Uint8Array(0) };
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
+function refused(): Response {
+  return errorResponse("refused_upstream_url", "The stored media URL is not on an allowed media host.");
+}
+
+/** The body, erroring once more than maxBytes have passed (an upstream that lies about or omits its length). */
+function capped(body: ReadableStream<Uint8Array> | null, maxBytes: number): ReadableStream<Uint8Array> {
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    total += value.byteLength;
-    if (total > limit) {
-      const pending = [...chunks];
-      const rest = new ReadableStream<Uint8Array>({
-        pull: async (controller) => {
-          const next = pending.shift();
-          if (next) return controller.enqueue(next);
-          const { done: finished, value: chunk } = await reader.read();
-          if (finished) controller.close();
-          else controller.enqueue(chunk);
-        },
-        cancel: (reason) => reader.cancel(reason),
-      });
-      return { complete: false, rest };
-    }
-  }
-  const bytes = new Uint8Array(total);
+  const source = body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
+  return source.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        total += chunk.byteLength;
+        if (total > maxBytes) controller.error(new Error(`media body larger than the ${maxBytes}-byte cap`));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+}
+
+/** Bytes start..end (inclusive) of a stream, read lazily; the upstream is cancelled after the end. */
+function slice(body: ReadableStream<Uint8Array>, start: number, end: number): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
   let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { complete: true, bytes };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        const chunkStart = offset;
+        offset += value.byteLength;
+        if (offset <= start) continue;
+        const from = Math.max(0, start - chunkStart);
+        const to = Math.min(value.byteLength, end + 1 - chunkStart);
+        controller.enqueue(value.subarray(from, to));
+        if (offset > end) {
+          controller.close();
+          await reader.cancel().catch(() => undefined);
+        }
+        return;
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
 }

@@ -76,6 +76,23 @@ export class SigningKey {
   }
 }
 
+/** Standard Webhooks secrets are 24–64 random bytes; fewer would make a forged signature guessable. */
+export const MIN_SIGNING_KEY_BYTES = 24;
+
+/**
+ * Why a configured signing secret is unusable, or null when it is fine: it must be canonical base64
+ * (decoding and re-encoding gives the same text, so no character is silently dropped) of at least
+ * 24 bytes, optionally with the Standard Webhooks `whsec_` prefix.
+ */
+export function signingSecretProblem(secret: string): string | null {
+  const trimmed = secret.trim();
+  const encoded = trimmed.startsWith("whsec_") ? trimmed.slice("whsec_".length) : trimmed;
+  const bytes = Buffer.from(encoded, "base64");
+  if (encoded === "" || bytes.toString("base64") !== encoded) return "is not canonical base64 (copy the signing secret exactly as OpenPhone shows it)";
+  if (bytes.length < MIN_SIGNING_KEY_BYTES) return `decodes to ${bytes.length} bytes; at least ${MIN_SIGNING_KEY_BYTES} bytes are required`;
+  return null;
+}
+
 /** Decodes secrets once (e.g. at startup); unusable (empty) secrets are dropped. */
 export function prepareSecrets(secrets: readonly string[]): SigningKey[] {
   return secrets.map((s) => SigningKey.fromSecret(s)).filter((k): k is SigningKey => k !== null);

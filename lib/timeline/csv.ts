@@ -1,4 +1,4 @@
-import { formatPhoneNumber } from "@/components/format";
+import { formatPhoneNumber } from "@/lib/format/phone-number";
 import type { AppDatabase } from "../db/types";
 import { getTimelinePage } from "./page";
 import type { TimelineItem } from "./queries";
@@ -34,13 +34,15 @@ export const CSV_COLUMNS = [
 
 /**
  * One CSV field (RFC 4180). Spreadsheet apps run a cell that starts with = + - @ (or tab/CR) as a
- * formula, so such cells get a leading apostrophe (OWASP "CSV injection").
+ * formula (OWASP "CSV injection"), and some locales split cells on ; or tab, so every segment after
+ * a , ; or tab gets a leading apostrophe too. Text is always quoted.
  */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return "";
-  let text = typeof value === "boolean" ? (value ? "yes" : "no") : String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "number") return String(value);
+  const defused = value.replace(/(^|[;,\t\n])( *)(?=[=+\-@\t\r])/g, "$1$2'");
+  return `"${defused.replaceAll('"', '""')}"`;
 }
 
 export function csvRow(values: (string | number | boolean | null | undefined)[]): string {

@@ -1,3 +1,5 @@
+import { isAddressLiteral, isPublicAddress } from "../net/public-address";
+
 /** Where OpenPhone must deliver webhooks; keeps any path prefix of the public base URL (e.g. behind a proxy). */
 export const WEBHOOK_PATH = "/api/webhooks/openphone";
 
@@ -5,22 +7,18 @@ export function webhookEndpointUrl(baseUrl: string): string {
   return `${baseUrl.replace(/\/+$/, "")}${WEBHOOK_PATH}`;
 }
 
-/** OpenPhone delivers over the internet: a localhost or private-network base URL cannot receive it. */
+/**
+ * OpenPhone delivers over the internet: a localhost, private-network or link-local base URL cannot
+ * receive it. Address literals are classified by value (every spelling: ::ffff:127.0.0.1, 0177.0.0.1…).
+ */
 export function isLocalUrl(url: string): boolean {
   let host: string;
   try {
-    host = new URL(url).hostname;
+    host = new URL(url).hostname.toLowerCase();
   } catch {
     return false;
   }
-  return (
-    host === "localhost" ||
-    host.endsWith(".localhost") ||
-    host === "[::1]" ||
-    /^127\./.test(host) ||
-    /^10\./.test(host) ||
-    /^192\.168\./.test(host) ||
-    /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
-    host === "0.0.0.0"
-  );
+  if (isAddressLiteral(host)) return !isPublicAddress(host);
+  // Names that only resolve inside a machine or a network (RFC 6761, mDNS, common internal zones).
+  return host === "localhost" || /\.(localhost|local|internal|lan|home\.arpa)$/.test(host) || !host.includes(".");
 }

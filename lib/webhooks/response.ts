@@ -25,3 +25,20 @@ export function ingestResponseBody(result: IngestResult): Record<string, unknown
     }
   }
 }
+
+/** A body that was not read to the end: too large (413), too slow (408) or too many at once (503). */
+export function unreadBodyResponse(reason: "too_large" | "timeout" | "busy", maxBytes: number): Response {
+  const headers = { "Cache-Control": "no-store" };
+  switch (reason) {
+    case "too_large":
+      return Response.json({ ok: false, error: "payload_too_large", maxBytes }, { status: 413, headers });
+    case "timeout":
+      return Response.json({ ok: false, error: "request_timeout" }, { status: 408, headers: { ...headers, Connection: "close" } });
+    case "busy":
+      return Response.json({ ok: false, error: "temporarily_unavailable" }, { status: 503, headers: { ...headers, "Retry-After": "5" } });
+    default: {
+      const unhandled: never = reason;
+      return unhandled;
+    }
+  }
+}

@@ -5,6 +5,7 @@ import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { E2E_ADMIN, E2E_STAFF, adminStatePath, authStateDir, staffStatePath } from "../helpers/e2e-auth";
 import { E2E_BASE_URL, e2eDatabaseUrl } from "../helpers/e2e-env";
+import { formatDateTimeMedium } from "../../lib/format/time";
 
 // Project "auth" runs first, in order, on the fresh database: it creates the accounts every other
 // spec signs in with (tests/e2e/fixtures.ts).
@@ -113,7 +114,7 @@ test("sign-out ends the session", async ({ page, request }) => {
   const [session] = (await page.context().cookies()).filter((c) => c.name === "opi_session");
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 
-  await sidebar(page).getByRole("button", { name: "Sign out" }).click();
+  await sidebar(page).getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto("/activity");
   await expect(page).toHaveURL(/\/login\?next=%2Factivity$/);
@@ -197,4 +198,16 @@ test("API tokens: shown once, used as Bearer, revoked", async ({ adminPage: page
   await row.getByRole("button", { name: "Confirm revoking Nightly CSV export" }).click();
   await expect(row).toContainText("Revoked");
   expect((await api(token)).status()).toBe(401);
+});
+
+test("admin pages show times in the viewer's time zone", async ({ browser }) => {
+  // Kathmandu is UTC+5:45: no server zone formats a time the same way by accident.
+  const timeZone = "Asia/Kathmandu";
+  const context = await browser.newContext({ baseURL: E2E_BASE_URL, timezoneId: timeZone, storageState: adminStatePath() });
+  const page = await context.newPage();
+  await page.goto("/admin/tokens");
+  const created = page.getByTestId("token-row").first().locator("time").first();
+  const iso = (await created.getAttribute("datetime"))!;
+  await expect(created).toHaveText(formatDateTimeMedium(new Date(iso), timeZone));
+  await context.close();
 });

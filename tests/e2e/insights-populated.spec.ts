@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { formatPhoneNumber } from "../../components/format";
+import { formatPhoneNumber } from "../../lib/format/phone-number";
 import { demoVoicemails } from "../../lib/simulator/demo-media";
 import { callEvent, contactEvent, messageEvent } from "../../lib/simulator/payloads";
 import { parseCsv } from "../helpers/csv";

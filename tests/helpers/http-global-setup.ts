@@ -20,7 +20,9 @@ export async function setup(project: TestProject): Promise<void> {
   server = await startAppServer({
     port: PORT,
     name: PORT === 3200 ? "http" : `http-${PORT}`,
-    env: { ...HTTP_TEST_SECRETS, WEBHOOK_MAX_BODY_BYTES: String(64 * 1024) },
+    // The read-API test's fake CDN listens on loopback: allowed only because it is named here.
+    // The tests act as the one trusted proxy: each request's X-Forwarded-For names its client.
+    env: { ...HTTP_TEST_SECRETS, WEBHOOK_MAX_BODY_BYTES: String(64 * 1024), MEDIA_ALLOWED_HOSTS: "127.0.0.1", TRUSTED_PROXY_HOPS: "1" },
   });
   // What the first start printed, before any user exists (the first-admin setup link).
   const firstStartOutput = server.output();

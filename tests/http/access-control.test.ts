@@ -11,7 +11,7 @@ const PUBLIC_FILES: Record<string, string> = {
   "app/setup/[token]/page.tsx": "one-time setup/invite link; the 256-bit token is the credential",
   "app/api/webhooks/openphone/route.ts": "OpenPhone deliveries, authenticated by their signature",
   "app/api/health/route.ts": "health check for operators and load balancers; no data",
-  "app/api/bench/verify/route.ts": "benchmark baseline: 404 unless BENCH_BASELINE=1, verifies a signature, reads no data",
+  "app/api/bench/verify/route.ts": "benchmark baseline: 404 unless BENCH_BASELINE is set and x-bench-token carries it, verifies a signature, reads no data",
 };
 
 const baseUrl = inject("baseUrl");

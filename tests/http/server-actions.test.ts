@@ -8,7 +8,8 @@ import { request } from "../helpers/http-client";
 const PUBLIC_ACTIONS: Record<string, string> = {
   "app/login/actions.ts#signIn": "the sign-in form",
   "app/login/actions.ts#signOut": "signing out needs no session",
-  "app/setup/[token]/actions.ts#completeSetup": "one-time setup/invite link; the token is the credential",
+  "app/setup/[token]/actions.ts#completeFirstAdminSetup": "one-time setup link; the token is the credential",
+  "app/setup/[token]/actions.ts#completeSetPassword": "one-time invite/reset link; the token is the credential",
 };
 
 const baseUrl = inject("baseUrl");

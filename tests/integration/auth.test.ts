@@ -10,6 +10,7 @@ import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } f
 import { createUser, setUserActive, setUserPassword, setUserRole } from "@/lib/auth/users";
 import { createDatabase } from "@/lib/db/create-database";
 import type { AppDatabase } from "@/lib/db/types";
+import { createSlots } from "@/lib/limits/slots";
 import { createTestDatabase, testDialect, type TestDatabase } from "../helpers/test-db";
 
 let db: TestDatabase;
@@ -76,34 +77,71 @@ describe(`signInWithPassword and rate limiting (${testDialect()})`, () => {
     }
   });
 
-  it("per account: the 6th attempt within 15 minutes is refused unchecked, from any IP; a success resets the count", async () => {
+  const noDelay = { sleep: async () => undefined };
+  const failures = (where: { email?: string; ip?: string }) => db.prisma.signInAttempt.count({ where: { ...where, succeeded: false } });
+
+  it("per account and address: 5 failures lock that address out of that account only; refused attempts are not recorded", async () => {
     const u = await user();
-    const { maxFailuresPerAccount, windowMs } = DEFAULT_SIGN_IN_LIMITS;
-    for (let i = 0; i < maxFailuresPerAccount - 1; i++) {
-      expect((await signInWithPassword(db, { email: u.email, password: "wrong", ip: `10.1.0.${i}` }, at(i * 1000))).ok).toBe(false);
+    const { maxFailuresPerAccountAndIp, windowMs } = DEFAULT_SIGN_IN_LIMITS;
+    for (let i = 0; i < maxFailuresPerAccountAndIp; i++) {
+      expect(await signInWithPassword(db, { email: u.email, password: "wrong", ip: "10.1.0.1" }, at(i * 1000), noDelay)).toEqual({ ok: false, reason: "invalid_credentials" });
     }
-    // The 5th attempt is still checked: the right password works and clears the failures.
-    expect((await signInWithPassword(db, { email: u.email, password: PASSWORD, ip: "10.1.1.1" }, at(10_000))).ok).toBe(true);
-    for (let i = 0; i < maxFailuresPerAccount; i++) {
-      await signInWithPassword(db, { email: u.email, password: "wrong", ip: `10.1.2.${i}` }, at(20_000 + i * 1000));
+    for (let i = 0; i < 10; i++) {
+      const blocked = await signInWithPassword(db, { email: u.email, password: PASSWORD, ip: "10.1.0.1" }, at(10_000 + i), noDelay);
+      expect(blocked).toMatchObject({ ok: false, reason: "rate_limited" });
+      if (!blocked.ok && blocked.reason === "rate_limited") expect(blocked.retryAfterSeconds).toBeLessThanOrEqual(windowMs / 1000);
     }
-    const blocked = await signInWithPassword(db, { email: u.email, password: PASSWORD, ip: "10.1.3.1" }, at(30_000));
-    expect(blocked).toMatchObject({ ok: false, reason: "rate_limited" });
-    if (!blocked.ok && blocked.reason === "rate_limited") {
-      expect(blocked.retryAfterSeconds).toBeGreaterThan(0);
-      expect(blocked.retryAfterSeconds).toBeLessThanOrEqual(windowMs / 1000);
-    }
-    // After the window, it works again.
-    expect((await signInWithPassword(db, { email: u.email, password: PASSWORD, ip: "10.1.3.1" }, at(30_000 + windowMs + 1000))).ok).toBe(true);
+    expect(await failures({ email: u.email })).toBe(maxFailuresPerAccountAndIp);
+    // The owner, from their own address, is not locked out.
+    expect((await signInWithPassword(db, { email: u.email, password: PASSWORD, ip: "10.1.9.9" }, at(20_000), noDelay)).ok).toBe(true);
+    // After the window the address may try again.
+    expect((await signInWithPassword(db, { email: u.email, password: PASSWORD, ip: "10.1.0.1" }, at(10_000 + windowMs), noDelay)).ok).toBe(true);
   });
 
-  it("per IP: 20 failures across accounts block that address only", async () => {
+  it("an attacker cannot keep an admin out: a correct password from an address with no failures gets through", async () => {
+    const admin = await user("admin");
+    // Failures from many addresses push the account over its ceiling.
+    const limits = { ...DEFAULT_SIGN_IN_LIMITS, maxFailuresPerAccount: 8 };
+    for (let i = 0; i < 8; i++) await signInWithPassword(db, { email: admin.email, password: "guess", ip: `10.4.0.${i}` }, at(i), { ...noDelay, limits });
+    // An address that already failed is now refused unchecked…
+    expect(await signInWithPassword(db, { email: admin.email, password: PASSWORD, ip: "10.4.0.1" }, at(100), { ...noDelay, limits })).toMatchObject({ reason: "rate_limited" });
+    // …but the owner's clean address still signs in, and a new attacker address gets one checked guess only.
+    expect((await signInWithPassword(db, { email: admin.email, password: PASSWORD, ip: "10.4.1.1" }, at(200), { ...noDelay, limits })).ok).toBe(true);
+    expect(await signInWithPassword(db, { email: admin.email, password: "guess", ip: "10.4.2.2" }, at(300), { ...noDelay, limits })).toMatchObject({ reason: "invalid_credentials" });
+    expect(await signInWithPassword(db, { email: admin.email, password: "guess", ip: "10.4.2.2" }, at(400), { ...noDelay, limits })).toMatchObject({ reason: "rate_limited" });
+  });
+
+  it("each failure delays the next check from that address a little more", async () => {
     const u = await user();
-    for (let i = 0; i < DEFAULT_SIGN_IN_LIMITS.maxFailuresPerIp; i++) {
-      await signInWithPassword(db, { email: `spray-${i}@example.com`, password: "wrong", ip: "10.2.0.1" }, at(i));
+    const waits: number[] = [];
+    const sleep = async (ms: number) => void waits.push(ms);
+    for (let i = 0; i < 5; i++) await signInWithPassword(db, { email: u.email, password: "wrong", ip: "10.5.0.1" }, at(i), { sleep });
+    expect(waits).toEqual([250, 500, 1000, 2000]);
+    waits.length = 0;
+    await signInWithPassword(db, { email: u.email, password: PASSWORD, ip: "10.5.0.2" }, at(10), { sleep });
+    expect(waits).toEqual([]);
+  });
+
+  it("per IP: failures across accounts block that address only", async () => {
+    const u = await user();
+    // A lower ceiling than the default 20 keeps the test quick (each check is a full scrypt hash).
+    const options = { ...noDelay, limits: { ...DEFAULT_SIGN_IN_LIMITS, maxFailuresPerIp: 4 } };
+    for (let i = 0; i < 4; i++) {
+      await signInWithPassword(db, { email: `spray-${i}@example.com`, password: "wrong", ip: "10.2.0.1" }, at(i), options);
     }
-    expect(await signInWithPassword(db, { email: u.email, password: PASSWORD, ip: "10.2.0.1" }, at(100))).toMatchObject({ reason: "rate_limited" });
-    expect((await signInWithPassword(db, { email: u.email, password: PASSWORD, ip: "10.2.0.2" }, at(100))).ok).toBe(true);
+    expect(await signInWithPassword(db, { email: u.email, password: PASSWORD, ip: "10.2.0.1" }, at(100), options)).toMatchObject({ reason: "rate_limited" });
+    expect((await signInWithPassword(db, { email: u.email, password: PASSWORD, ip: "10.2.0.2" }, at(100), options)).ok).toBe(true);
+  });
+
+  it("beyond the concurrent-hash cap a sign-in is answered busy at once, and not counted", async () => {
+    const u = await user();
+    const slots = createSlots(1);
+    const results = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => signInWithPassword(db, { email: u.email, password: "wrong", ip: `10.6.0.${i}` }, at(i), { ...noDelay, hashSlots: slots })),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "busy").length).toBeGreaterThanOrEqual(1);
+    expect(await failures({ email: u.email })).toBe(results.filter((r) => !r.ok && r.reason === "invalid_credentials").length);
+    expect((await signInWithPassword(db, { email: u.email, password: PASSWORD, ip: "10.6.1.1" }, at(10), { ...noDelay, hashSlots: slots })).ok).toBe(true);
   });
 
   it("counts are shared by every app instance on the database, even for parallel guesses", async () => {
@@ -111,16 +149,15 @@ describe(`signInWithPassword and rate limiting (${testDialect()})`, () => {
     // PostgreSQL: a second client stands in for a second app instance. SQLite runs one instance
     // (two better-sqlite3 connections in one process would block each other's event loop).
     const other: AppDatabase = testDialect() === "postgres" ? createDatabase(db.url, { poolSize: 5 }) : db;
+    const options = { ...noDelay, hashSlots: createSlots(100) };
     try {
       const guesses = Array.from({ length: 12 }, (_, i) =>
-        signInWithPassword(i % 2 ? db : other, { email: u.email, password: `wrong ${i}`, ip: `10.3.0.${i}` }, at(i)),
+        signInWithPassword(i % 2 ? db : other, { email: u.email, password: `wrong ${i}`, ip: "10.3.0.1" }, at(i), options),
       );
       const results = await Promise.all(guesses);
       // At most 5 were actually checked; the rest were refused unchecked.
-      expect(results.filter((r) => !r.ok && r.reason === "invalid_credentials").length).toBeLessThanOrEqual(DEFAULT_SIGN_IN_LIMITS.maxFailuresPerAccount);
-      expect(await signInWithPassword(other, { email: u.email, password: PASSWORD, ip: "10.3.1.1" }, at(1000))).toMatchObject({
-        reason: "rate_limited",
-      });
+      expect(results.filter((r) => !r.ok && r.reason === "invalid_credentials").length).toBe(DEFAULT_SIGN_IN_LIMITS.maxFailuresPerAccountAndIp);
+      expect(await signInWithPassword(other, { email: u.email, password: PASSWORD, ip: "10.3.0.1" }, at(1000), options)).toMatchObject({ reason: "rate_limited" });
     } finally {
       if (other !== db) await other.prisma.$disconnect();
     }

@@ -55,9 +55,9 @@ describe(`CSV export (${testDialect()})`, () => {
     const rows = await exportCsv(resolveFilters({ status: "failed" }, "UTC"));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.text).toBe("'=HYPERLINK(\"http://evil.example\") quote, \"attached\"");
-    expect(csvCell("+1 555")).toBe("'+1 555");
-    expect(csvCell("-2")).toBe("'-2");
-    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvCell("+1 555")).toBe(`"'+1 555"`);
+    expect(csvCell("-2")).toBe(`"'-2"`);
+    expect(csvCell("@SUM(A1)")).toBe(`"'@SUM(A1)"`);
     expect(csvCell("a\nb")).toBe('"a\nb"');
     expect(csvCell(42)).toBe("42");
     expect(csvCell(null)).toBe("");

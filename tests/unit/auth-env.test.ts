@@ -20,4 +20,10 @@ describe("auth configuration", () => {
     expect(() => loadEnv({ ...base, ADMIN_EMAIL: "ops@example.com", ADMIN_PASSWORD: "short" })).toThrow(/ADMIN_PASSWORD: must be 12/);
     expect(() => loadEnv({ ...base, SESSION_TTL_HOURS: "0" })).toThrow(/SESSION_TTL_HOURS/);
   });
+
+  it("BENCH_BASELINE is off unless set to a token of at least 32 characters, and a short value stops the start", () => {
+    expect(loadEnv(base).BENCH_BASELINE).toBeUndefined();
+    expect(loadEnv({ ...base, BENCH_BASELINE: "t".repeat(32) }).BENCH_BASELINE).toBe("t".repeat(32));
+    expect(() => loadEnv({ ...base, BENCH_BASELINE: "1" })).toThrow(/BENCH_BASELINE: must be a token of at least 32 characters/);
+  });
 });

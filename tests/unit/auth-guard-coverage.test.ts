@@ -12,7 +12,12 @@ const PUBLIC = new Set([
   "app/api/health/route.ts",
   "app/api/bench/verify/route.ts",
 ]);
-const PUBLIC_ACTIONS = new Set(["app/login/actions.ts#signIn", "app/login/actions.ts#signOut", "app/setup/[token]/actions.ts#completeSetup"]);
+const PUBLIC_ACTIONS = new Set([
+  "app/login/actions.ts#signIn",
+  "app/login/actions.ts#signOut",
+  "app/setup/[token]/actions.ts#completeFirstAdminSetup",
+  "app/setup/[token]/actions.ts#completeSetPassword",
+]);
 
 const entries = listAppEntries().filter((e) => !PUBLIC.has(e.file));
 
@@ -41,24 +46,25 @@ function serverActionFiles(dir: string): string[] {
   return out;
 }
 
-describe("every server action checks access first", () => {
+describe("every server action is built with validatedAction, which checks access first", () => {
   const root = path.resolve(import.meta.dirname, "../..");
   const files = [...serverActionFiles(path.join(root, "app")), ...serverActionFiles(path.join(root, "lib"))];
-  const actions = files.flatMap((file) => {
-    const rel = path.relative(root, file).split(path.sep).join("/");
-    const source = fs.readFileSync(file, "utf8");
-    return [...source.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{([\s\S]*?)\n\}/g)].map((m) => [`${rel}#${m[1]}`, m[2]!] as const);
-  });
+  const sources = files.map((file) => ({ rel: path.relative(root, file).split(path.sep).join("/"), source: fs.readFileSync(file, "utf8") }));
+  const actions = sources.flatMap(({ rel, source }) =>
+    [...source.matchAll(/^export const (\w+) = validatedAction\(\s*[^,]+,\s*"(\w+)"/gm)].map((m) => [`${rel}#${m[1]}`, m[2]!] as const),
+  );
 
   it("finds the actions", () => {
     expect(actions.map(([key]) => key)).toEqual(expect.arrayContaining(["app/admin/users/actions.ts#createUserAction", ...PUBLIC_ACTIONS]));
   });
 
-  it.each(actions.filter(([key]) => !PUBLIC_ACTIONS.has(key)))("%s", (key, body) => {
-    const firstStatement = body.trim().split("\n")[0]!;
-    const admin = key.startsWith("app/admin/");
-    expect(firstStatement, `${key} must start with ${admin ? "requireAdmin()" : "requireUser()/requireAdmin()"}`).toMatch(
-      admin ? /await requireAdmin\(\)/ : /await require(User|Admin)\(\)/,
-    );
+  it.each(sources.map(({ rel, source }) => [rel, source] as const))("%s exports nothing else", (_rel, source) => {
+    const exports = [...source.matchAll(/^export (?!type )(?:const \w+ = validatedAction\(|.*)/gm)].map((m) => m[0]);
+    expect(exports.filter((line) => !line.endsWith("validatedAction("))).toEqual([]);
+  });
+
+  it.each(actions)("%s", (key, access) => {
+    const expected = PUBLIC_ACTIONS.has(key) ? ["public"] : key.startsWith("app/admin/") ? ["admin"] : ["admin", "staff"];
+    expect(expected, `${key} must be built with access ${expected.join(" or ")}`).toContain(access);
   });
 });

@@ -6,7 +6,7 @@ import {
   formatDurationWords,
   formatRelativeShort,
   isSameDay,
-} from "@/components/format-time";
+} from "@/lib/format/time";
 import { contactDisplayName, initialsOf } from "@/lib/contacts/name";
 import { conversationListParamsSchema, conversationState, doneAtOnMark, conversationActionSchema } from "@/lib/conversations/state";
 import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/cursor";

@@ -194,7 +194,7 @@ describe("ProgressReporter", () => {
 });
 
 describe("parseSimulateArgs", () => {
-  const env = { WEBHOOK_BASE_URL: "https://inbox.example.com/", OPENPHONE_WEBHOOK_SIGNING_KEY: `${SECRET}, b3RoZXI=`, APP_SECRET_FILE: "/nonexistent/never-created" };
+  const env = { WEBHOOK_BASE_URL: "https://inbox.example.com/", OPENPHONE_WEBHOOK_SIGNING_KEY: `${SECRET}, ${Buffer.from("a second, rotated signing key").toString("base64")}`, APP_SECRET_FILE: "/nonexistent/never-created" };
 
   it("takes the URL and the first signing secret from the app's configuration", () => {
     const parsed = parseSimulateArgs(["full"], env);

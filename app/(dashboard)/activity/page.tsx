@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { connection } from "next/server";
 import { buttonClass } from "@/components/button-styles";
-import { formatPhoneNumber } from "@/components/format";
+import { formatPhoneNumber } from "@/lib/format/phone-number";
 import { GettingStartedCard } from "@/components/getting-started-card";
 import { DownloadIcon, XIcon } from "@/components/icons";
 import { PageHeader } from "@/components/page-header";

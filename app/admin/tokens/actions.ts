@@ -1,28 +1,31 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { fieldErrorsOf, formText, type FormState } from "@/lib/auth/forms";
-import { requireAdmin } from "@/lib/auth/guards";
+import { invalidForm, type FormState } from "@/lib/auth/forms";
 import { apiTokenIdSchema, createApiTokenSchema } from "@/lib/auth/schemas";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
+import { validatedAction } from "@/lib/auth/validated-action";
 import { getDatabase } from "@/lib/db";
 
 /** A new named token; its value is in the answer once and stored only as a hash. */
-export async function createApiTokenAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const admin = await requireAdmin();
-  const input = { name: formText(formData, "name") };
-  const parsed = createApiTokenSchema.safeParse(input);
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values: input };
-  const { token } = await createApiToken(getDatabase(), { name: parsed.data.name, createdById: admin.id }, new Date());
-  revalidatePath("/admin/tokens");
-  return { status: "success", message: `Copy the token for “${parsed.data.name}” now: it won't be shown again.`, secret: token };
-}
+export const createApiTokenAction = validatedAction(
+  createApiTokenSchema,
+  "admin",
+  async ({ name }, { user }): Promise<FormState> => {
+    const { token } = await createApiToken(getDatabase(), { name, createdById: user.id }, new Date());
+    revalidatePath("/admin/tokens");
+    return { status: "success", message: `Copy the token for “${name}” now: it won't be shown again.`, secret: token };
+  },
+  invalidForm(["name"]),
+);
 
-export async function revokeApiTokenAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  await requireAdmin();
-  const parsed = apiTokenIdSchema.safeParse({ tokenId: formText(formData, "tokenId") });
-  if (!parsed.success) return { status: "error", message: "Unknown token." };
-  const revoked = await revokeApiToken(getDatabase(), parsed.data.tokenId, new Date());
-  revalidatePath("/admin/tokens");
-  return revoked ? { status: "success" } : { status: "error", message: "That token was already revoked." };
-}
+export const revokeApiTokenAction = validatedAction(
+  apiTokenIdSchema,
+  "admin",
+  async ({ tokenId }): Promise<FormState> => {
+    const revoked = await revokeApiToken(getDatabase(), tokenId, new Date());
+    revalidatePath("/admin/tokens");
+    return revoked ? { status: "success" } : { status: "error", message: "That token was already revoked." };
+  },
+  (): FormState => ({ status: "error", message: "Unknown token." }),
+);

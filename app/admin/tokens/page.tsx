@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/badge";
 import { EmptyPanel } from "@/components/card";
 import { CreateTokenForm } from "@/components/create-token-form";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/local-time";
 import { PageHeader } from "@/components/page-header";
 import { RevokeTokenButton } from "@/components/revoke-token-button";
 import { requireAdmin } from "@/lib/auth/guards";
@@ -64,11 +64,11 @@ export default async function TokensPage() {
                       <p className="mt-0.5 font-mono text-xs text-zinc-500 dark:text-zinc-400">{token.prefix}…</p>
                     </td>
                     <td className="px-4 py-3 text-[13px] text-zinc-600 dark:text-zinc-400">
-                      <time dateTime={token.createdAt.toISOString()}>{formatDateTime(token.createdAt)}</time>
+                      <LocalTime iso={token.createdAt.toISOString()} format="medium" />
                       <p className="text-xs text-zinc-500">by {token.createdBy.email}</p>
                     </td>
                     <td className="px-4 py-3 text-[13px] whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-                      {token.lastUsedAt ? <time dateTime={token.lastUsedAt.toISOString()}>{formatDateTime(token.lastUsedAt)}</time> : "Never"}
+                      {token.lastUsedAt ? <LocalTime iso={token.lastUsedAt.toISOString()} format="medium" /> : "Never"}
                     </td>
                     <td className="px-4 py-3">
                       {token.revokedAt ? <Badge tone="danger">Revoked</Badge> : <Badge tone="success">Active</Badge>}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AddUserForm } from "@/components/add-user-form";
 import { Badge } from "@/components/badge";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/local-time";
 import { PageHeader } from "@/components/page-header";
 import { UserRowActions } from "@/components/user-row-actions";
 import { requireAdmin } from "@/lib/auth/guards";
@@ -51,7 +51,7 @@ export default async function UsersPage() {
                   {user.name ? `${user.email} · ` : ""}
                   {user.lastSignInAt ? (
                     <>
-                      Last signed in <time dateTime={user.lastSignInAt.toISOString()}>{formatDateTime(user.lastSignInAt)}</time>
+                      Last signed in <LocalTime iso={user.lastSignInAt.toISOString()} format="medium" />
                     </>
                   ) : (
                     "Never signed in"

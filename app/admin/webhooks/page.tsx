@@ -3,8 +3,8 @@ import { connection } from "next/server";
 import { Badge } from "@/components/badge";
 import { EmptyPanel } from "@/components/card";
 import { CopyButton } from "@/components/copy-button";
-import { formatDateTime } from "@/components/format";
 import { AlertIcon, KeyIcon, WebhookIcon } from "@/components/icons";
+import { LocalTime } from "@/components/local-time";
 import { PageHeader } from "@/components/page-header";
 import { ConnectEverythingForm } from "@/components/webhooks/connect-everything-form";
 import { CreateWebhookForm } from "@/components/webhooks/create-webhook-form";
@@ -159,7 +159,13 @@ export default async function WebhooksPage() {
                         {s.label ? ` · ${s.label}` : ""} · {s.resourceIds.includes("*") ? "all numbers" : s.resourceIds.join(", ")} ·{" "}
                         <span title={s.events.join(", ")}>{s.events.length} events</span> ·{" "}
                         <span data-testid="last-delivery">
-                          {s.lastDelivery ? `last delivery ${formatDateTime(s.lastDelivery.receivedAt)} (${s.lastDelivery.type})` : "no delivery received yet"}
+                          {s.lastDelivery ? (
+                            <>
+                              last delivery <LocalTime iso={s.lastDelivery.receivedAt.toISOString()} format="medium" /> ({s.lastDelivery.type})
+                            </>
+                          ) : (
+                            "no delivery received yet"
+                          )}
                         </span>
                       </p>
                     </div>
@@ -207,7 +213,9 @@ export default async function WebhooksPage() {
               <tbody className="divide-y divide-zinc-100 dark:divide-white/5">
                 {audit.map((a) => (
                   <tr key={a.id} data-testid="audit-row" data-action={a.action}>
-                    <td className="px-4 py-2 whitespace-nowrap text-zinc-500 tabular-nums dark:text-zinc-400">{formatDateTime(a.createdAt)}</td>
+                    <td className="px-4 py-2 whitespace-nowrap text-zinc-500 tabular-nums dark:text-zinc-400">
+                      <LocalTime iso={a.createdAt.toISOString()} format="medium" />
+                    </td>
                     <td className="px-4 py-2 text-zinc-700 dark:text-zinc-300">{a.actorLabel}</td>
                     <td className="px-4 py-2">
                       <Badge tone={a.action === "delete" || a.action === "reveal" ? "warning" : "neutral"}>{a.action.replace("_", " ")}</Badge>

@@ -1,45 +1,47 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { fieldErrorsOf, formText, type FormState } from "@/lib/auth/forms";
+import { invalidForm, type FormState } from "@/lib/auth/forms";
 import { setSessionCookie } from "@/lib/auth/request";
-import { firstAdminSchema, setPasswordSchema } from "@/lib/auth/schemas";
+import { firstAdminFormSchema, setPasswordFormSchema } from "@/lib/auth/schemas";
 import { createSession } from "@/lib/auth/sessions";
-import { findSetupLink, redeemFirstAdminLink, redeemSetPasswordLink } from "@/lib/auth/setup-links";
+import { findSetupLink, redeemFirstAdminLink, redeemSetPasswordLink, type RedeemResult } from "@/lib/auth/setup-links";
+import { validatedAction } from "@/lib/auth/validated-action";
 import { getDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 
 const INVALID: FormState = { status: "error", message: "This link has expired or was already used. Ask an admin for a new one." };
 
-/**
- * Public on purpose: the link's 256-bit token is the credential. First-admin links create the admin
- * (only while there are no users); set-password links set an invited or reset user's password.
- */
-export async function completeSetup(token: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const db = getDatabase();
-  const now = new Date();
-  const link = await findSetupLink(db, token, now);
-  if (!link) return INVALID;
-
-  let result;
-  if (link.purpose === "first_admin") {
-    const input = {
-      email: formText(formData, "email"),
-      name: formText(formData, "name"),
-      password: formText(formData, "password"),
-      confirm: formText(formData, "confirm"),
-    };
-    const parsed = firstAdminSchema.safeParse(input);
-    const values = { email: input.email, name: input.name };
-    if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
-    result = await redeemFirstAdminLink(db, token, parsed.data, now);
-  } else {
-    const parsed = setPasswordSchema.safeParse({ password: formText(formData, "password"), confirm: formText(formData, "confirm") });
-    if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
-    result = await redeemSetPasswordLink(db, token, parsed.data.password, now);
-  }
+async function signInAfterSetup(result: RedeemResult, now: Date, next: string): Promise<FormState> {
   if (!result.ok) return INVALID;
-
-  await setSessionCookie(await createSession(db, result.userId, now, env().SESSION_TTL_HOURS));
-  redirect(link.purpose === "first_admin" ? "/admin/users" : "/activity");
+  await setSessionCookie(await createSession(getDatabase(), result.userId, now, env().SESSION_TTL_HOURS));
+  redirect(next);
 }
+
+/**
+ * Public on purpose: the link's 256-bit token (a hidden field of the form) is the credential, and
+ * redeeming checks the link's purpose. The first-admin link creates the admin while there are no users.
+ */
+export const completeFirstAdminSetup = validatedAction(
+  firstAdminFormSchema,
+  "public",
+  async ({ token, ...input }): Promise<FormState> => {
+    const now = new Date();
+    // A cheap look-up first: redeeming hashes the password, which a dead link must not cost.
+    if ((await findSetupLink(getDatabase(), token, now))?.purpose !== "first_admin") return INVALID;
+    return signInAfterSetup(await redeemFirstAdminLink(getDatabase(), token, input, now), now, "/admin/users");
+  },
+  invalidForm(["email", "name"]),
+);
+
+/** Public on purpose, like the above: an invited or reset user chooses a password. */
+export const completeSetPassword = validatedAction(
+  setPasswordFormSchema,
+  "public",
+  async ({ token, password }): Promise<FormState> => {
+    const now = new Date();
+    if ((await findSetupLink(getDatabase(), token, now))?.purpose !== "set_password") return INVALID;
+    return signInAfterSetup(await redeemSetPasswordLink(getDatabase(), token, password, now), now, "/activity");
+  },
+  invalidForm(),
+);

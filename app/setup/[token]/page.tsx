@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/button-styles";
 import { SetupForm } from "@/components/setup-form";
 import { findSetupLink } from "@/lib/auth/setup-links";
 import { getDatabase } from "@/lib/db";
-import { completeSetup } from "./actions";
+import { completeFirstAdminSetup, completeSetPassword } from "./actions";
 
 export const metadata: Metadata = { title: "Set up your account", referrer: "no-referrer" };
 
@@ -25,10 +25,9 @@ export default async function SetupPage({ params }: { params: Promise<{ token: s
       </AuthCard>
     );
   }
-  const action = completeSetup.bind(null, token);
   return link.purpose === "first_admin" ? (
     <AuthCard title="Create the admin account" description="This is the first account of this inbox. Admins add everyone else.">
-      <SetupForm action={action} purpose="first_admin" />
+      <SetupForm action={completeFirstAdminSetup} token={token} purpose="first_admin" />
     </AuthCard>
   ) : (
     <AuthCard
@@ -39,7 +38,7 @@ export default async function SetupPage({ params }: { params: Promise<{ token: s
         </>
       }
     >
-      <SetupForm action={action} purpose="set_password" email={link.user.email} />
+      <SetupForm action={completeSetPassword} token={token} purpose="set_password" email={link.user.email} />
     </AuthCard>
   );
 }

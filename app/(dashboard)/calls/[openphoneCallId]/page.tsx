@@ -2,18 +2,23 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import type { ComponentType, ReactNode } from "react";
 import { AudioPlayer } from "@/components/audio-player";
-import { Badge, type BadgeTone } from "@/components/badge";
+import { Badge } from "@/components/badge";
 import { CallPlaybackProvider } from "@/components/call-playback";
 import { CallTranscript } from "@/components/call-transcript";
 import { CopyButton } from "@/components/copy-button";
-import { formatDuration, formatDurationWords } from "@/components/format-time";
-import { describeParty, formatPhoneNumber } from "@/components/format";
+import { formatDuration, formatDurationWords } from "@/lib/format/time";
+import { formatPhoneNumber } from "@/lib/format/phone-number";
 import { ChevronLeftIcon, ListChecksIcon, SparklesIcon, TranscriptIcon, VoicemailIcon, WaveformIcon } from "@/components/icons";
 import { LocalTime } from "@/components/local-time";
 import { OpenInOpenPhone } from "@/components/open-in-openphone";
-import { describeCall } from "@/components/thread-items";
+import { TONE_CHIP, describeCall } from "@/components/status-presentation";
+import { Fact } from "@/components/call-detail/fact";
+import { Party } from "@/components/call-detail/party";
+import { NotYet } from "@/components/call-detail/not-yet";
+import { Panel } from "@/components/call-detail/panel";
+import { SentimentBadge } from "@/components/call-detail/sentiment-badge";
+import { VoicemailTranscript } from "@/components/call-detail/voicemail-transcript";
 import type { CallDetail } from "@/lib/calls/detail";
 import { contactDisplayName, contactFullName } from "@/lib/contacts/name";
 import { requireUser } from "@/lib/auth/guards";
@@ -52,7 +57,7 @@ export default async function CallPage({ params }: { params: Params }) {
       </Link>
 
       <header className="mb-6 flex flex-wrap items-start gap-4">
-        <span className={`flex size-12 shrink-0 items-center justify-center rounded-xl ring-1 ring-inset ${tone}`}>
+        <span className={`flex size-12 shrink-0 items-center justify-center rounded-xl ring-1 ring-inset ${TONE_CHIP[tone]}`}>
           <Icon className="size-5" />
         </span>
         <div className="min-w-0">
@@ -76,7 +81,7 @@ export default async function CallPage({ params }: { params: Params }) {
                 <span>via {workspaceLabel}</span>
               </>
             ) : null}
-            {call.hasDetails ? <Badge tone={outcomeTone(call.outcome)}>{outcome}</Badge> : null}
+            {call.hasDetails ? <Badge tone={tone}>{outcome}</Badge> : null}
           </p>
         </div>
         <div className="ml-auto">
@@ -238,54 +243,6 @@ export default async function CallPage({ params }: { params: Params }) {
   );
 }
 
-function Panel({
-  title,
-  Icon,
-  aside,
-  className = "",
-  flush = false,
-  children,
-}: {
-  title: string;
-  Icon?: ComponentType<{ className?: string }>;
-  aside?: ReactNode;
-  className?: string;
-  /** Content draws its own padding (the transcript list). */
-  flush?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <section aria-label={title} className={`rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-white/10 dark:bg-zinc-900 ${className}`}>
-      <div className="flex items-center justify-between gap-3 border-b border-zinc-100 px-4 py-3 sm:px-5 dark:border-white/[0.06]">
-        <h2 className="flex items-center gap-2 text-sm font-semibold text-zinc-950 dark:text-white">
-          {Icon ? <Icon className="size-4 text-zinc-400 dark:text-zinc-500" /> : null}
-          {title}
-        </h2>
-        {aside}
-      </div>
-      <div className={flush ? "p-1.5 sm:px-2.5" : "p-4 sm:p-5"}>{children}</div>
-    </section>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className="mt-0.5 text-zinc-900 dark:text-zinc-100">{children}</dd>
-    </div>
-  );
-}
-
-function NotYet({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <div className="rounded-lg border border-dashed border-zinc-300 px-4 py-5 text-center dark:border-white/15">
-      <p className="text-sm font-medium text-zinc-800 dark:text-zinc-200">{title}</p>
-      <p className="mx-auto mt-1 max-w-sm text-sm text-zinc-500 dark:text-zinc-400">{children}</p>
-    </div>
-  );
-}
-
 function noRecordingTitle(call: CallDetail): string {
   if (call.outcome === "missed") return "No recording";
   return "Recording not yet available";
@@ -295,57 +252,4 @@ function noRecordingText(call: CallDetail): string {
   if (call.outcome === "missed") return "Nobody answered this call and no voicemail was left.";
   if (call.outcome === "ringing" || call.outcome === "in_progress") return "The call is still going. A recording, if the call is recorded, arrives after it ends.";
   return "If the call was recorded, OpenPhone sends the recording shortly after it ends. It appears here when it arrives.";
-}
-
-function outcomeTone(outcome: string | null): BadgeTone {
-  switch (outcome) {
-    case "answered":
-      return "success";
-    case "missed":
-      return "danger";
-    case "voicemail":
-      return "warning";
-    case "forwarded":
-    case "ringing":
-    case "in_progress":
-      return "info";
-    default:
-      return "neutral";
-  }
-}
-
-/** No real OpenPhone payload carries sentiment; when one did, say where it came from. */
-function SentimentBadge({ sentiment }: { sentiment: string }) {
-  const tone: BadgeTone = sentiment === "positive" ? "success" : sentiment === "negative" ? "danger" : "neutral";
-  return (
-    <span title="Reported in the webhook payload, not computed by OpenPhone's summary">
-      <Badge tone={tone}>
-        {sentiment.charAt(0).toUpperCase() + sentiment.slice(1)} sentiment · from payload
-      </Badge>
-    </span>
-  );
-}
-
-/** A number, or a workspace user id shown as a teammate (never formatted as a number). */
-function Party({ value }: { value: string }) {
-  const party = describeParty(value);
-  if (!party.userId) return <span className="tabular-nums">{party.label}</span>;
-  return (
-    <span>
-      {party.label.charAt(0).toUpperCase() + party.label.slice(1)}{" "}
-      <code className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{party.userId}</code>
-    </span>
-  );
-}
-
-function VoicemailTranscript({ text }: { text: string | null }) {
-  if (!text) return null;
-  return (
-    <figure>
-      <figcaption className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Voicemail transcript</figcaption>
-      <blockquote className="mt-2 border-l-2 border-amber-300 pl-3 text-sm leading-6 text-zinc-800 dark:border-amber-400/50 dark:text-zinc-200">
-        {text}
-      </blockquote>
-    </figure>
-  );
 }

@@ -6,7 +6,7 @@ import { Avatar } from "@/components/avatar";
 import { Badge } from "@/components/badge";
 import { EmptyPanel } from "@/components/card";
 import { ConversationActions } from "@/components/conversation-actions";
-import { formatPhoneNumber } from "@/components/format";
+import { formatPhoneNumber } from "@/lib/format/phone-number";
 import { ArrowDownIcon, ChevronLeftIcon, PhoneIcon } from "@/components/icons";
 import { LightboxProvider, type LightboxImage } from "@/components/lightbox";
 import { OpenInOpenPhone } from "@/components/open-in-openphone";

@@ -1,18 +1,21 @@
+import { createSlots } from "@/lib/limits/slots";
 import { ingestWebhook, rejectTooLarge } from "@/lib/webhooks/ingest";
-import { readBodyCapped } from "@/lib/webhooks/read-body";
+import { MAX_CONCURRENT_WEBHOOK_BODIES, readWebhookBody, WEBHOOK_READ_DEADLINE_MS } from "@/lib/webhooks/read-body";
 import { receiverDeps } from "@/lib/webhooks/receiver";
-import { ingestResponseBody } from "@/lib/webhooks/response";
+import { ingestResponseBody, unreadBodyResponse } from "@/lib/webhooks/response";
+import { withErrorResponses } from "@/lib/http/with-error-responses";
 
 export const dynamic = "force-dynamic";
 
+const bodySlots = createSlots(MAX_CONCURRENT_WEBHOOK_BODIES);
+
 /** OpenPhone webhook receiver: transport only; see lib/webhooks/ingest.ts. */
-export async function POST(request: Request): Promise<Response> {
+export const POST = withErrorResponses(async (request: Request): Promise<Response> => {
   const deps = receiverDeps();
-  const body = await readBodyCapped(request, deps.maxBodyBytes);
+  const body = await readWebhookBody(request, { maxBytes: deps.maxBodyBytes, deadlineMs: WEBHOOK_READ_DEADLINE_MS, slots: bodySlots });
+  if (!body.ok && body.reason !== "too_large") return unreadBodyResponse(body.reason, deps.maxBodyBytes);
   const now = new Date();
-  const result = body.ok
-    ? await ingestWebhook(deps, { headers: request.headers, rawBody: body.body, now })
-    : await rejectTooLarge(deps, now);
+  const result = body.ok ? await ingestWebhook(deps, { headers: request.headers, rawBody: body.body, now }) : await rejectTooLarge(deps, now);
   const headers = { "Cache-Control": "no-store", ...(result.httpStatus === 503 ? { "Retry-After": "30" } : {}) };
   return Response.json(ingestResponseBody(result), { status: result.httpStatus, headers });
-}
+});

@@ -1,20 +1,3 @@
-/**
- * Server-side date formatting in the server's time zone (set TZ for the operator's zone), with the
- * zone shown so a reader never has to guess. The full timeline may switch to viewer-local times.
- */
-const dateTime = new Intl.DateTimeFormat("en-US", {
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-  timeZoneName: "short",
-});
-
-export function formatDateTime(date: Date): string {
-  return dateTime.format(date);
-}
-
 /** North American numbers read as (415) 555-0123; anything else stays in E.164. */
 export function formatPhoneNumber(number: string): string {
   const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(number);

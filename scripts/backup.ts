@@ -1,0 +1,25 @@
+// `npm run backup -- --to FILE`: a consistent copy of the SQLite database, taken while the app runs.
+// Logic: lib/db/backup.ts. PostgreSQL: pg_dump (README).
+import { parseArgs } from "node:util";
+import { backupDatabase } from "../lib/db/backup";
+import { ConfigError, loadEnv } from "../lib/env";
+
+const { values } = parseArgs({ options: { to: { type: "string" } } });
+if (!values.to) {
+  console.error("✖ Usage: npm run backup -- --to FILE");
+  process.exit(2);
+}
+let databaseUrl: string;
+try {
+  databaseUrl = loadEnv().DATABASE_URL;
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`✖ ${error.message}`);
+  process.exit(2);
+}
+const result = await backupDatabase(databaseUrl, values.to);
+if (!result.ok) {
+  console.error(`✖ Backup failed: ${result.message}`);
+  process.exit(1);
+}
+console.log(`✔ Backed up to ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MiB, integrity checked)`);
