@@ -4,7 +4,7 @@ import { formatPhoneNumber } from "@/lib/format/phone-number";
 import { MessageIcon, PaperclipIcon, PhoneIcon } from "@/components/icons";
 import { CALL_OUTCOMES, TONE_TEXT, isCallOutcome, presentActivityStatus, type IconComponent } from "@/components/status-presentation";
 import { LocalTime } from "@/components/local-time";
-import { contactDisplayName, contactFullName } from "@/lib/contacts/name";
+import { contactDisplayName, contactFullName, groupDisplayName } from "@/lib/contacts/name";
 import type { ConversationListRow, ConversationPreview } from "@/lib/conversations/queries";
 
 /** The inbox: one row per conversation (workspace number × contact), most recently active first. */
@@ -22,8 +22,8 @@ export function ConversationList({ rows, serverNow, label }: { rows: Conversatio
 }
 
 function ConversationRow({ row, serverNow }: { row: ConversationListRow; serverNow: string }) {
-  const name = contactDisplayName(row.contact, row.participant);
-  const hasName = contactFullName(row.contact) !== null || !!row.contact?.company;
+  const name = row.members ? groupDisplayName(row.members) : contactDisplayName(row.contact, row.participant);
+  const hasName = !row.members && (contactFullName(row.contact) !== null || !!row.contact?.company);
   const line = row.phoneNumber.name ?? (row.phoneNumber.number ? formatPhoneNumber(row.phoneNumber.number) : "Workspace number");
   const preview = describePreview(row.latest);
   const counts = [
@@ -50,6 +50,7 @@ function ConversationRow({ row, serverNow }: { row: ConversationListRow; serverN
           <div className="flex items-baseline gap-2">
             <p className={`min-w-0 truncate text-sm ${row.unread ? "font-semibold text-zinc-950 dark:text-white" : "font-medium text-zinc-900 dark:text-zinc-100"}`}>
               {name}
+              {row.members ? <span className="ml-1.5 font-normal text-zinc-500 dark:text-zinc-400">· group of {row.members.length}</span> : null}
               {hasName ? <span className="ml-1.5 hidden font-normal text-zinc-500 sm:inline dark:text-zinc-400">{formatPhoneNumber(row.participant)}</span> : null}
             </p>
             <LocalTime

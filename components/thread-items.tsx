@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AudioPlayer } from "@/components/audio-player";
 import { formatDuration } from "@/lib/format/time";
-import { formatPhoneNumber } from "@/lib/format/phone-number";
+import { describeParty } from "@/lib/format/phone-number";
 import {
   AlertIcon,
   CheckIcon,
@@ -166,7 +166,7 @@ export function CallCard({ call }: { call: ThreadCall }) {
               <span className="tabular-nums">{facts}</span>
               <span aria-hidden="true"> · </span>
               <LocalTime iso={call.occurredAt.toISOString()} format="clock" className="tabular-nums" />
-              {call.forwardedTo ? <> · to {formatPhoneNumber(call.forwardedTo)}</> : null}
+              {call.forwardedTo ? <> · to {describeParty(call.forwardedTo).label}</> : null}
             </p>
           </div>
         </div>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/badge";
 import { CALL_OUTCOMES, TONE_CHIP, presentActivityStatus, type IconComponent } from "@/components/status-presentation";
-import { formatPhoneNumber } from "@/lib/format/phone-number";
+import { describeParty, formatPhoneNumber } from "@/lib/format/phone-number";
 import { formatClockTime, formatDateTimeFull, formatDateTimeMedium, formatDuration, formatDurationWords } from "@/lib/format/time";
 import {
   AlertIcon,
@@ -36,7 +36,8 @@ export function itemHref(item: Item): string | null {
 }
 
 export function counterpartLabel(item: Item): string {
-  return item.contact?.name ?? (item.contact?.number ? formatPhoneNumber(item.contact.number) : "Unknown number");
+  // A group thread's "number" is its participants, comma-joined.
+  return item.contact?.name ?? (item.contact?.number ? item.contact.number.split(",").map(formatPhoneNumber).join(", ") : "Unknown number");
 }
 
 function inboxLabel(item: Item): string | null {
@@ -75,7 +76,7 @@ function fallbackText(item: Item): string {
     case "voicemail":
       return item.call?.voicemailSeconds != null ? `Left a ${formatDuration(item.call.voicemailSeconds)} voicemail` : "Left a voicemail";
     case "forwarded":
-      return item.call?.forwardedTo ? `Forwarded to ${formatPhoneNumber(item.call.forwardedTo)}` : "Forwarded";
+      return item.call?.forwardedTo ? `Forwarded to ${describeParty(item.call.forwardedTo).label}` : "Forwarded";
     case "ringing":
       return "Ringing…";
     case "in_progress":

@@ -45,12 +45,13 @@ export async function getCallDetail(db: AppDatabase, openphoneCallId: string) {
       answeredAt: true,
       completedAt: true,
       duration: true,
+      openphoneUrl: true,
       phoneNumber: { select: { openphoneId: true, name: true, number: true } },
       conversation: {
         select: { id: true, participant: true, contact: { select: { firstName: true, lastName: true, company: true, number: true } } },
       },
       recordings: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, contentType: true, duration: true } },
-      voicemail: { select: { id: true, contentType: true, duration: true } },
+      voicemail: { select: { id: true, url: true, contentType: true, duration: true, transcript: true } },
       summary: { select: { status: true, summary: true, nextSteps: true, sentiment: true, updatedAt: true } },
       transcript: {
         select: {
@@ -95,13 +96,16 @@ export async function getCallDetail(db: AppDatabase, openphoneCallId: string) {
     answeredAt: call.answeredAt,
     completedAt: call.completedAt,
     duration: call.duration,
+    /** Deep link into the OpenPhone (Quo) app. */
+    openphoneUrl: call.openphoneUrl,
     phoneNumber: call.phoneNumber,
     conversationId: call.conversation?.id ?? null,
     contact: contact ? { firstName: contact.firstName, lastName: contact.lastName, company: contact.company } : null,
     recordings: call.recordings.map(
       (r): CallAudio => ({ id: r.id, url: mediaProxyUrl("recording", r.id), contentType: r.contentType, duration: r.duration }),
     ),
-    voicemail: call.voicemail
+    // A voicemail known only by its transcription (no recording URL yet) has no audio.
+    voicemail: call.voicemail?.url
       ? ({
           id: call.voicemail.id,
           url: mediaProxyUrl("voicemail", call.voicemail.id),
@@ -109,6 +113,8 @@ export async function getCallDetail(db: AppDatabase, openphoneCallId: string) {
           duration: call.voicemail.duration,
         } satisfies CallAudio)
       : null,
+    /** OpenPhone's transcription of the voicemail (2026-03-30 call.voicemail.completed). */
+    voicemailTranscript: call.voicemail?.transcript ?? null,
     summary: call.summary
       ? {
           status: call.summary.status,

@@ -21,3 +21,9 @@ export function initialsOf(name: string): string {
     .map((word) => word[0]!.toUpperCase());
   return letters.length > 0 ? letters.slice(0, 2).join("") : "#";
 }
+
+/** A group thread's title: its members' names (or numbers), the first three and how many more. */
+export function groupDisplayName(members: readonly { number: string; name: string | null }[]): string {
+  const labels = members.map((m) => m.name ?? formatPhoneNumber(m.number));
+  return labels.length <= 3 ? labels.join(", ") : `${labels.slice(0, 3).join(", ")} +${labels.length - 3}`;
+}

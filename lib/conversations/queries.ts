@@ -6,6 +6,7 @@ import { attachmentFileName, attachmentKind, resolveContentType, type Attachment
 import { mediaProxyUrl } from "../media/urls";
 import { conversationState, type ConversationState } from "./state";
 import { ATTENTION_CALL_OUTCOMES, isConversationUnread } from "./unread";
+import { contactFullName } from "../contacts/name";
 
 /**
  * Queries of the conversation inbox (/conversations), the thread (/conversations/[id]) and their
@@ -52,8 +53,12 @@ export type ConversationListRow = {
   callCount: number;
   phoneNumber: { id: number; name: string | null; number: string | null };
   contact: { firstName: string | null; lastName: string | null; company: string | null } | null;
+  /** Every participant of a group thread (null for a 1:1 thread). */
+  members: GroupMember[] | null;
   latest: ConversationPreview | null;
 };
+
+export type GroupMember = { number: string; name: string | null };
 
 export type ConversationListPage = { rows: ConversationListRow[]; nextCursor: string | null };
 
@@ -89,12 +94,14 @@ export async function listConversations(db: AppDatabase, input: ConversationList
       readAt: true,
       doneAt: true,
       markedUnread: true,
+      participants: true,
       phoneNumber: { select: { id: true, name: true, number: true } },
       contact: { select: { firstName: true, lastName: true, company: true } },
     },
   });
   const page = rows.slice(0, limit);
   const summaries = await summarizeConversations(db, page.map((r) => r.id));
+  const members = await groupMembers(db, page);
   const last = page.at(-1);
   return {
     rows: page.map((row) => {
@@ -111,11 +118,27 @@ export async function listConversations(db: AppDatabase, input: ConversationList
         callCount: summary?.callCount ?? 0,
         phoneNumber: row.phoneNumber,
         contact: row.contact,
+        members: members.get(row.id) ?? null,
         latest: summary?.latest ?? null,
       };
     }),
     nextCursor: rows.length > limit && last ? encodeKeysetCursor({ at: last.lastActivityAt!, id: last.id }) : null,
   };
+}
+
+/** The participants of the group threads among `rows`, with their contact names, in one query. */
+async function groupMembers(db: AppDatabase, rows: { id: number; participants: string | null }[]): Promise<Map<number, GroupMember[]>> {
+  const groups = rows.flatMap((row) => (row.participants ? [{ id: row.id, numbers: parseStringList(row.participants) }] : []));
+  const result = new Map<number, GroupMember[]>();
+  if (groups.length === 0) return result;
+  const numbers = [...new Set(groups.flatMap((g) => g.numbers))];
+  const contacts = await db.prisma.contact.findMany({
+    where: { number: { in: numbers } },
+    select: { number: true, firstName: true, lastName: true, company: true },
+  });
+  const names = new Map(contacts.map((c) => [c.number!, contactFullName(c) ?? c.company ?? null]));
+  for (const group of groups) result.set(group.id, group.numbers.map((number) => ({ number, name: names.get(number) ?? null })));
+  return result;
 }
 
 type ConversationSummary = { unreadCount: number; messageCount: number; callCount: number; latest: ConversationPreview | null };
@@ -226,7 +249,9 @@ export async function getConversation(db: AppDatabase, id: number) {
     select: {
       id: true,
       openphoneId: true,
+      openphoneUrl: true,
       participant: true,
+      participants: true,
       lastActivityAt: true,
       readAt: true,
       doneAt: true,
@@ -237,9 +262,11 @@ export async function getConversation(db: AppDatabase, id: number) {
   });
   if (!row) return null;
   const attentionAt = await latestAttentionAt(db, id);
-  const { readAt, markedUnread, ...rest } = row;
+  const members = (await groupMembers(db, [row])).get(row.id) ?? null;
+  const { readAt, markedUnread, participants: _participants, ...rest } = row;
   return {
     ...rest,
+    members,
     readAt,
     state: conversationState(row),
     unread: isConversationUnread({ readAt, markedUnread, latestAttentionAt: attentionAt }),

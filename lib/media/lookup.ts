@@ -17,7 +17,8 @@ export async function getMediaSource(db: AppDatabase, kind: MediaKind, id: numbe
     }
     case "voicemail": {
       const row = await db.prisma.voicemail.findUnique({ where: { id }, select: { url: true, contentType: true, call: { select: { openphoneId: true } } } });
-      return row ? { url: row.url, contentType: row.contentType, size: null, fileName: `voicemail-${row.call.openphoneId}` } : null;
+      // A voicemail known only by its transcript has no audio yet.
+      return row?.url ? { url: row.url, contentType: row.contentType, size: null, fileName: `voicemail-${row.call.openphoneId}` } : null;
     }
     default: {
       const unknown: never = kind;

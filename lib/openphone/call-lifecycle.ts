@@ -22,21 +22,43 @@ export type CallOutcomeInput = {
 };
 
 /** Statuses after which a call that was never answered will not be answered any more. */
-const ENDED_STATUSES: ReadonlySet<string> = new Set(["completed", "missed", "no-answer", "busy", "canceled", "cancelled", "failed"]);
+const ENDED_STATUSES: ReadonlySet<string> = new Set([
+  "completed",
+  "missed",
+  "no-answer",
+  "busy",
+  "canceled",
+  "cancelled",
+  "failed",
+  // 2026-03-30 call.completed statuses.
+  "unanswered",
+  "abandoned",
+  "forwarded",
+  "unknown",
+]);
 
+/**
+ * One rule for a call's outcome. Forwarded only when the call was forwarded and not answered: a
+ * `forwardedTo` on a ringing call (often a teammate's user id) or on an answered one is not a
+ * forward outcome. A missed call with a voicemail is "voicemail"; an AI agent handling the call
+ * (2026-03-30 status `ai-handled`) answered it.
+ */
 export function deriveCallOutcome(input: CallOutcomeInput): CallOutcome {
-  if (input.forwardedTo || input.phase === "forwarded") return "forwarded";
+  if (input.phase === "forwarded") return "forwarded";
   if (input.hasVoicemail) return "voicemail";
-  if (input.answeredAt !== null || input.phase === "answered") return "answered";
+  if (input.answeredAt !== null || input.phase === "answered" || input.status === "answered" || input.status === "ai-handled") {
+    return "answered";
+  }
   if (input.phase === "missed") return "missed";
   if (input.phase === "ringing") return "ringing";
   const ended = input.phase === "completed" || input.completedAt !== null || ENDED_STATUSES.has(input.status ?? "");
   // OpenPhone sends a missed call as status "completed" with answeredAt null. An outgoing call that
   // ended unanswered gets the same outcome: "missed" here means "nobody picked up", either way.
-  if (ended) return "missed";
+  if (ended) return input.forwardedTo || input.status === "forwarded" ? "forwarded" : "missed";
   if (input.status === "ringing") return "ringing";
   return "in_progress";
 }
+
 
 /**
  * Lifecycle rank of a call event (stored as Call.statusRank): 0 nothing known, 1 ringing,

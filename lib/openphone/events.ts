@@ -2,6 +2,7 @@ import { z } from "zod";
 import { deriveCallOutcome, type CallPhase } from "./call-lifecycle";
 import type {
   CallOutcome,
+  ContactLookup,
   Direction,
   Envelope,
   MessageStatus,
@@ -13,6 +14,7 @@ import type {
   NormalizedRecording,
   NormalizedSummary,
   NormalizedTranscript,
+  NormalizedVoicemail,
   NormalizeResult,
 } from "./normalized";
 
@@ -61,13 +63,27 @@ export const legacyEnvelopeSchema = z.looseObject({
 });
 export type LegacyEnvelope = z.infer<typeof legacyEnvelopeSchema>;
 
-/** Who and what a 2026-03-30 resource is about; messages carry their numbers here, not on the resource. */
+/**
+ * Who and what a 2026-03-30 resource is about: messages carry their numbers here
+ * (`senderIdentifier`/`recipientIdentifiers`), calls in `participants`; neither on the resource.
+ * `orgId` is absent from OpenPhone's own sample, so nothing here is required.
+ */
 export const resourceContextSchema = z.looseObject({
   orgId: idSchema.nullish(),
   phoneNumberId: idSchema.nullish(),
   conversationId: idSchema.nullish(),
   userId: idSchema.nullish(),
-  contacts: z.looseObject({ ids: z.array(idSchema).nullish() }).nullish(),
+  phoneNumberType: z.string().nullish(),
+  /** lookupStatus: matched | none | unavailable (unknown, not "no contact"); other values read as unknown. */
+  contacts: z.looseObject({ ids: z.array(idSchema).nullish(), lookupStatus: z.string().nullish() }).nullish(),
+  /** Calls: our number(s) and the other side; empty arrays with resolution "unavailable" mean unknown. */
+  participants: z
+    .looseObject({
+      workspace: z.array(z.string()).nullish(),
+      external: z.array(z.string()).nullish(),
+      resolution: z.string().nullish(),
+    })
+    .nullish(),
   senderIdentifier: z.string().nullish(),
   recipientIdentifiers: recipientsSchema.nullish(),
 });
@@ -82,6 +98,8 @@ export const resourceEnvelopeSchema = z.looseObject({
   data: z.looseObject({
     resource: z.unknown().optional(),
     context: resourceContextSchema.nullish(),
+    /** `quo`: deep link into the Quo app, null when there is none. */
+    links: z.looseObject({ quo: z.string().nullish() }).nullish(),
   }),
 });
 export type ResourceEnvelope = z.infer<typeof resourceEnvelopeSchema>;
@@ -114,8 +132,19 @@ export const messagePayloadSchema = z.looseObject({
   phoneNumberId: idSchema.nullish(),
   conversationId: idSchema.nullish(),
   contactIds: z.array(idSchema).nullish(),
+  /** Legacy name of the deep link (2026-03-30: `data.links.quo`). */
+  deepLink: z.string().nullish(),
 });
 export type MessagePayload = z.infer<typeof messagePayloadSchema>;
+
+/** 2026-03-30 `call.recording.completed` `recordings[]`; `[]` means no metadata in this payload. */
+const callRecordingSchema = z.looseObject({
+  id: idSchema.nullish(),
+  url: z.string().nullish(),
+  type: z.string().nullish(),
+  duration: z.number().nonnegative().nullish(),
+  startTime: timestampSchema.nullish(),
+});
 
 export const callPayloadSchema = z.looseObject({
   id: idSchema,
@@ -128,21 +157,28 @@ export const callPayloadSchema = z.looseObject({
   participants: z.array(z.string()).nullish(),
   /** App shape: recording segments. */
   media: z.array(mediaSchema).nullish(),
+  /** 2026-03-30 shape: recording segments. */
+  recordings: z.array(callRecordingSchema).nullish(),
   voicemail: mediaSchema.nullish(),
+  /** 2026-03-30 `call.completed`: a `call.voicemail.completed` follows. */
+  hasVoicemail: z.boolean().nullish(),
   createdAt: timestampSchema.nullish(),
   updatedAt: timestampSchema.nullish(),
   answeredAt: timestampSchema.nullish(),
   completedAt: timestampSchema.nullish(),
-  /** Seconds; only API (v4) payloads carry it. */
+  /** Seconds; API (v4) and 2026-03-30 payloads carry it (null there when the call never connected). */
   duration: z.number().nonnegative().nullish(),
   userId: idSchema.nullish(),
   answeredBy: idSchema.nullish(),
+  /** 2026-03-30 `call.answered` (and summaries). */
+  answeredByUserId: idSchema.nullish(),
   initiatedBy: idSchema.nullish(),
   forwardedFrom: z.string().nullish(),
   forwardedTo: z.string().nullish(),
   phoneNumberId: idSchema.nullish(),
   conversationId: idSchema.nullish(),
   contactIds: z.array(idSchema).nullish(),
+  deepLink: z.string().nullish(),
 });
 export type CallPayload = z.infer<typeof callPayloadSchema>;
 
@@ -157,13 +193,40 @@ export const callMediaPayloadSchema = z.looseObject({
 });
 export type CallMediaPayload = z.infer<typeof callMediaPayloadSchema>;
 
+/**
+ * A voicemail sent on its own: the seed's `{ callId, url, type, duration, size }` or 2026-03-30's
+ * `{ id (its own activity), voicemailId, callId?, direction, duration, from, to, transcript?,
+ * recordingUrl?, createdAt, updatedAt }`.
+ */
+export const voicemailPayloadSchema = z.looseObject({
+  id: idSchema.nullish(),
+  voicemailId: idSchema.nullish(),
+  /** The source call; null when OpenPhone could not resolve it. */
+  callId: idSchema.nullish(),
+  direction: directionSchema.nullish(),
+  from: z.string().nullish(),
+  to: recipientsSchema.nullish(),
+  url: z.string().min(1).nullish(),
+  recordingUrl: z.string().min(1).nullish(),
+  type: z.string().nullish(),
+  duration: z.number().nonnegative().nullish(),
+  size: z.number().int().nonnegative().nullish(),
+  transcript: z.string().nullish(),
+  createdAt: timestampSchema.nullish(),
+  updatedAt: timestampSchema.nullish(),
+});
+export type VoicemailPayload = z.infer<typeof voicemailPayloadSchema>;
+
 export const callSummaryPayloadSchema = z.looseObject({
   callId: idSchema,
-  status: z.string(),
+  /** Legacy payloads say `status`, 2026-03-30 ones `processingStatus`; one of them is required. */
+  status: z.string().nullish(),
+  processingStatus: z.string().nullish(),
   summary: z.array(z.string()).nullish(),
   nextSteps: z.array(z.string()).nullish(),
-  /** Only the seed's call_summary.* events carry it. */
+  /** Only the original integration document's call_summary.* events carry it; no real payload does. */
   sentiment: z.string().nullish(),
+  answeredByUserId: idSchema.nullish(),
 });
 export type CallSummaryPayload = z.infer<typeof callSummaryPayloadSchema>;
 
@@ -180,7 +243,8 @@ export type TranscriptSegment = z.infer<typeof transcriptSegmentSchema>;
 
 export const callTranscriptPayloadSchema = z.looseObject({
   callId: idSchema,
-  status: z.string(),
+  status: z.string().nullish(),
+  processingStatus: z.string().nullish(),
   duration: z.number().nonnegative().nullish(),
   createdAt: timestampSchema.nullish(),
   dialogue: z.array(transcriptSegmentSchema).nullish(),
@@ -188,6 +252,8 @@ export const callTranscriptPayloadSchema = z.looseObject({
 export type CallTranscriptPayload = z.infer<typeof callTranscriptPayloadSchema>;
 
 const contactPhoneNumberSchema = z.looseObject({ name: z.string().nullish(), value: z.string().nullish() });
+/** An older captured shape lists custom fields as `[{ name, type, value }]` instead of a record. */
+const contactFieldEntrySchema = z.looseObject({ name: z.string().nullish(), type: z.string().nullish(), value: z.unknown() });
 
 export const contactPayloadSchema = z.looseObject({
   id: idSchema,
@@ -195,7 +261,9 @@ export const contactPayloadSchema = z.looseObject({
   lastName: z.string().nullish(),
   company: z.string().nullish(),
   /** Custom fields keyed by their label; values are whatever the workspace defined. Scanned for phone numbers. */
-  fields: z.record(z.string(), z.unknown()).nullish(),
+  fields: z.union([z.record(z.string(), z.unknown()), z.array(contactFieldEntrySchema)]).nullish(),
+  /** 2026-03-30: `[{ name, key, type, value }]`. */
+  customFields: z.array(contactFieldEntrySchema).nullish(),
   defaultFields: z.looseObject({ phoneNumbers: z.array(contactPhoneNumberSchema).nullish() }).nullish(),
   phoneNumbers: z.array(z.union([z.string(), contactPhoneNumberSchema])).nullish(),
   createdAt: timestampSchema.nullish(),
@@ -208,7 +276,8 @@ export type ContactPayload = z.infer<typeof contactPayloadSchema>;
 
 type EventRoute =
   | { family: "message"; status: MessageStatus; direction: Direction }
-  | { family: "call"; phase: CallPhase }
+  /** `direction` when the event implies it (call.missed and call.forwarded are incoming only). */
+  | { family: "call"; phase: CallPhase; direction?: Direction }
   | { family: "call.recording" }
   | { family: "call.voicemail" }
   | { family: "call.summary" }
@@ -226,9 +295,11 @@ const EVENT_ROUTES: ReadonlyMap<string, EventRoute> = new Map<string, EventRoute
   ["call.ringing", { family: "call", phase: "ringing" }],
   ["call.started", { family: "call", phase: "ringing" }],
   ["call.answered", { family: "call", phase: "answered" }],
-  ["call.forwarded", { family: "call", phase: "forwarded" }],
-  ["call.missed", { family: "call", phase: "missed" }],
+  ["call.forwarded", { family: "call", phase: "forwarded", direction: "incoming" }],
+  ["call.missed", { family: "call", phase: "missed", direction: "incoming" }],
   ["call.completed", { family: "call", phase: "completed" }],
+  // A caller picking a phone-menu option: the call is still going (menus answer incoming calls).
+  ["call.menu.selected", { family: "call", phase: "ringing", direction: "incoming" }],
   ["call.recording.completed", { family: "call.recording" }],
   ["call.voicemail.completed", { family: "call.voicemail" }],
   // The API's own name, its quirky object name, and the seed's names all mean the same thing.
@@ -258,7 +329,14 @@ export function isKnownEventType(type: string): boolean {
 const MAX_ERROR_LENGTH = 500;
 const MAX_ISSUES_REPORTED = 5;
 
-type Source = { payload: unknown; context: ResourceContext | null; payloadPath: string; occurredAt: Date };
+type Source = {
+  payload: unknown;
+  context: ResourceContext | null;
+  /** 2026-03-30 `data.links.quo`: undefined for legacy envelopes (the link is built from ids), null for "none". */
+  quoLink: string | null | undefined;
+  payloadPath: string;
+  occurredAt: Date;
+};
 type FamilyResult = { ok: true; event: NormalizedEvent; resourceId: string | null } | { ok: false; error: string };
 
 /**
@@ -291,18 +369,28 @@ function normalize(rawBody: string): NormalizeResult {
     if (!parsed.success) return invalid(formatIssues(parsed.error, ""), partial);
     const { id, type, apiVersion, createdAt, data } = parsed.data;
     base = { eventId: id, type, apiVersion, occurredAt: createdAt };
-    source = { payload: data.resource, context: data.context ?? null, payloadPath: "data.resource", occurredAt: createdAt };
+    source = {
+      payload: data.resource,
+      context: data.context ?? null,
+      quoLink: data.links?.quo ?? null,
+      payloadPath: "data.resource",
+      occurredAt: createdAt,
+    };
   } else {
     const parsed = legacyEnvelopeSchema.safeParse(json);
     if (!parsed.success) return invalid(formatIssues(parsed.error, ""), partial);
     const { id, type, apiVersion, createdAt, data } = parsed.data;
     base = { eventId: id, type, apiVersion, occurredAt: createdAt };
-    source = { payload: data.object, context: null, payloadPath: "data.object", occurredAt: createdAt };
+    source = { payload: data.object, context: null, quoLink: undefined, payloadPath: "data.object", occurredAt: createdAt };
   }
 
   const route = EVENT_ROUTES.get(base.type);
   if (route === undefined) {
     return { ok: false, reason: "unknown_type", envelope: { ...base, resourceId: guessResourceId(source.payload) } };
+  }
+  if (route.family.startsWith("call") && lacksCallId(source.payload)) {
+    // OpenPhone's published samples (what "send test" delivers) are call objects without an id.
+    return { ok: false, reason: "ignored", note: "no call id", envelope: { ...base, resourceId: null } };
   }
   const result = normalizeFamily(route, source);
   if (!result.ok) return invalid(result.error, { ...base, ...optionalResourceId(source.payload) });
@@ -318,7 +406,7 @@ function normalizeFamily(route: EventRoute, source: Source): FamilyResult {
       });
     case "call":
       return parsePayload(callPayloadSchema, source, (payload) => {
-        const call = toCall(payload, source.context, route.phase);
+        const call = toCall(payload, source, route.phase, route.direction ?? null);
         return { event: { kind: "call", phase: route.phase, call }, resourceId: call.id };
       });
     case "call.recording":
@@ -334,43 +422,43 @@ function normalizeFamily(route: EventRoute, source: Source): FamilyResult {
         }));
       }
       return parsePayload(callPayloadSchema, source, (payload) => {
-        const call = toCall(payload, source.context, null);
+        const call = toCall(payload, source, null, null);
         return {
           event: { kind: "call.recording", callId: call.id, call, recordings: call.recordings },
           resourceId: call.id,
         };
       });
     case "call.voicemail":
-      if (hasOwnString(source.payload, "callId")) {
-        return parsePayload(callMediaPayloadSchema, source, (payload) => ({
-          event: { kind: "call.voicemail", callId: payload.callId, call: null, voicemail: toMedia(payload) },
-          resourceId: payload.callId,
-        }));
+      // App shape: the whole call with its `voicemail`; otherwise the voicemail on its own.
+      if (isPlainObject(source.payload) && Object.hasOwn(source.payload, "voicemail") && source.payload.voicemail !== null) {
+        return parsePayload(callPayloadSchema, source, (payload) => {
+          const call = toCall(payload, source, null, null);
+          if (call.voicemail === null) return `${source.payloadPath}.voicemail: a voicemail event must carry a voicemail`;
+          return { event: { kind: "call.voicemail", callId: call.id, call, voicemail: call.voicemail }, resourceId: call.id };
+        });
       }
-      return parsePayload(callPayloadSchema, source, (payload) => {
-        const call = toCall(payload, source.context, null);
-        if (call.voicemail === null) return `${source.payloadPath}.voicemail: a voicemail event must carry a voicemail`;
-        return {
-          event: { kind: "call.voicemail", callId: call.id, call, voicemail: call.voicemail },
-          resourceId: call.id,
-        };
-      });
+      return parsePayload(voicemailPayloadSchema, source, (payload) => toVoicemailEvent(payload, source));
     case "call.summary":
       return parsePayload(callSummaryPayloadSchema, source, (payload) => {
+        const status = payload.status ?? payload.processingStatus;
+        if (!status) return `${source.payloadPath}.status: a summary needs a status or processingStatus`;
         const summary: NormalizedSummary = {
           callId: payload.callId,
-          status: payload.status,
+          status,
           summary: payload.summary ?? [],
           nextSteps: payload.nextSteps ?? [],
           sentiment: payload.sentiment ?? null,
+          answeredBy: payload.answeredByUserId ?? null,
         };
         return { event: { kind: "call.summary", summary }, resourceId: summary.callId };
       });
     case "call.transcript":
       return parsePayload(callTranscriptPayloadSchema, source, (payload) => {
+        const status = payload.status ?? payload.processingStatus;
+        if (!status) return `${source.payloadPath}.status: a transcript needs a status or processingStatus`;
         const transcript: NormalizedTranscript = {
           callId: payload.callId,
-          status: payload.status,
+          status,
           duration: payload.duration ?? null,
           createdAt: payload.createdAt ?? null,
           dialogue: (payload.dialogue ?? []).map((segment) => ({
@@ -426,6 +514,13 @@ function toMessage(payload: MessagePayload, source: Source, route: Extract<Event
     ...(payload.media ?? []).map(toMedia),
     ...(payload.media_urls ?? []).map((url) => toMedia({ url })),
   ]);
+  // Several recipients make a group message. Which recipient of an incoming one is our number the
+  // payload does not say (a comma-joined legacy `to` has no order guarantee): the phone-number id does.
+  const group = to.length > 1;
+  const workspaceNumber = direction === "incoming" ? (group ? null : (to[0] ?? null)) : from;
+  const participants = uniqueNumbers(direction === "incoming" ? [from, ...(group ? to : [])] : to);
+  const phoneNumberId = context?.phoneNumberId ?? payload.phoneNumberId ?? null;
+  const conversationId = context?.conversationId ?? payload.conversationId ?? null;
   return {
     id: payload.id,
     direction,
@@ -440,38 +535,49 @@ function toMessage(payload: MessagePayload, source: Source, route: Extract<Event
     createdAt: payload.createdAt ?? source.occurredAt,
     updatedAt: payload.updatedAt ?? null,
     userId: context?.userId ?? payload.userId ?? null,
-    phoneNumberId: context?.phoneNumberId ?? payload.phoneNumberId ?? null,
-    conversationId: context?.conversationId ?? payload.conversationId ?? null,
-    workspaceNumber: direction === "incoming" ? (to[0] ?? null) : from,
-    participant: direction === "incoming" ? from : (to[0] ?? null),
+    phoneNumberId,
+    conversationId,
+    workspaceNumber,
+    participant: group ? null : direction === "incoming" ? from : (to[0] ?? null),
+    participants,
+    group,
     media,
     contactIds: context?.contacts?.ids ?? payload.contactIds ?? [],
+    contactLookup: toContactLookup(context?.contacts?.lookupStatus),
+    deepLink: deepLinkOf(source, payload.deepLink, phoneNumberId, conversationId, payload.id),
   };
 }
 
-function toCall(payload: CallPayload, context: ResourceContext | null, phase: CallPhase | null): NormalizedCall {
-  const direction = payload.direction ?? null;
-  const from = cleanNumber(context?.senderIdentifier ?? payload.from);
-  const to = splitRecipients(context?.recipientIdentifiers ?? payload.to)[0] ?? null;
-  const listed = (payload.participants ?? []).map(cleanNumber).filter((n): n is string => n !== null);
+function toCall(payload: CallPayload, source: Source, phase: CallPhase | null, impliedDirection: Direction | null): NormalizedCall {
+  const context = source.context;
+  const direction = payload.direction ?? impliedDirection;
+  // 2026-03-30 calls name their numbers only in context.participants (workspace = ours, external = the other side).
+  const workspace = uniqueNumbers(context?.participants?.workspace ?? [])[0] ?? null;
+  const external = uniqueNumbers(context?.participants?.external ?? []);
+  const from = cleanNumber(payload.from) ?? (direction === "incoming" ? (external[0] ?? null) : direction === "outgoing" ? workspace : null);
+  const to = splitRecipients(payload.to)[0] ?? (direction === "incoming" ? workspace : direction === "outgoing" ? (external[0] ?? null) : null);
+  const listed = uniqueNumbers([...external, ...(payload.participants ?? [])]);
   const counterpart = direction === "incoming" ? from : direction === "outgoing" ? to : null;
   const participant = counterpart ?? listed[0] ?? null;
   const answeredAt = payload.answeredAt ?? null;
   const completedAt = payload.completedAt ?? null;
-  const forwardedTo = payload.forwardedTo ?? null;
-  const voicemail = payload.voicemail ? toMedia(payload.voicemail) : null;
+  const forwardedTo = cleanNumber(payload.forwardedTo);
+  const voicemail = payload.voicemail ? { id: null, transcript: null, ...toMedia(payload.voicemail) } : null;
+  const hasVoicemail = voicemail !== null || payload.hasVoicemail === true;
   const status = payload.status ?? null;
+  const phoneNumberId = context?.phoneNumberId ?? payload.phoneNumberId ?? null;
+  const conversationId = context?.conversationId ?? payload.conversationId ?? null;
   return {
     id: payload.id,
     direction,
     status,
-    outcome: deriveCallOutcome({ phase, direction, status, answeredAt, completedAt, forwardedTo, hasVoicemail: voicemail !== null }),
+    outcome: deriveCallOutcome({ phase, direction, status, answeredAt, completedAt, forwardedTo, hasVoicemail }),
     from,
     to,
     // App payloads have no participants list; the external party is the same thing.
     participants: listed.length > 0 ? listed : participant !== null ? [participant] : [],
     // API (v4) calls name only the external participants, so the workspace number is unknown there.
-    workspaceNumber: direction === "incoming" ? to : direction === "outgoing" ? from : null,
+    workspaceNumber: workspace ?? (direction === "incoming" ? to : direction === "outgoing" ? from : null),
     participant,
     createdAt: payload.createdAt ?? null,
     updatedAt: payload.updatedAt ?? null,
@@ -479,16 +585,116 @@ function toCall(payload: CallPayload, context: ResourceContext | null, phase: Ca
     completedAt,
     duration: payload.duration ?? deriveCallDuration(answeredAt, completedAt),
     userId: context?.userId ?? payload.userId ?? null,
-    answeredBy: payload.answeredBy ?? null,
+    answeredBy: payload.answeredBy ?? payload.answeredByUserId ?? null,
     initiatedBy: payload.initiatedBy ?? null,
-    forwardedFrom: payload.forwardedFrom ?? null,
+    forwardedFrom: cleanNumber(payload.forwardedFrom),
     forwardedTo,
-    phoneNumberId: context?.phoneNumberId ?? payload.phoneNumberId ?? null,
-    conversationId: context?.conversationId ?? payload.conversationId ?? null,
+    phoneNumberId,
+    conversationId,
+    hasVoicemail,
     voicemail,
-    recordings: (payload.media ?? []).map((m) => ({ id: null, ...toMedia(m) })),
+    recordings: [
+      ...(payload.media ?? []).map((m) => ({ id: null, ...toMedia(m) })),
+      ...(payload.recordings ?? []).flatMap((r) => (r.url ? [{ id: r.id ?? null, ...toMedia({ ...r, url: r.url }) }] : [])),
+    ],
     contactIds: context?.contacts?.ids ?? payload.contactIds ?? [],
+    contactLookup: toContactLookup(context?.contacts?.lookupStatus),
+    deepLink: deepLinkOf(source, payload.deepLink, phoneNumberId, conversationId, payload.id),
   };
+}
+
+/**
+ * A voicemail on its own. 2026-03-30 names its source call in `callId` (its own `id` is the
+ * voicemail's activity); when OpenPhone could not resolve the call, the voicemail stands as its own
+ * call under that id. Its numbers also describe the call, so a voicemail that arrives before its
+ * call still links the caller.
+ */
+function toVoicemailEvent(payload: VoicemailPayload, source: Source): { event: NormalizedEvent; resourceId: string | null } | string {
+  const callId = payload.callId ?? payload.id ?? null;
+  if (callId === null) return `${source.payloadPath}.callId: a voicemail needs a call id`;
+  const url = payload.recordingUrl ?? payload.url ?? null;
+  const transcript = payload.transcript?.trim() ? payload.transcript : null;
+  if (url === null && transcript === null) return `${source.payloadPath}.recordingUrl: a voicemail needs a recording or a transcript`;
+  const voicemail: NormalizedVoicemail = {
+    id: payload.voicemailId ?? null,
+    url,
+    contentType: payload.type ?? (url ? guessContentType(url) : null),
+    size: payload.size ?? null,
+    duration: payload.duration ?? null,
+    transcript,
+  };
+  const describesCall = source.context !== null || payload.direction != null || payload.from != null;
+  const call = describesCall
+    ? toCall(
+        {
+          id: callId,
+          direction: payload.direction,
+          from: source.context?.participants ? null : payload.from,
+          to: source.context?.participants ? null : payload.to,
+          // The voicemail's own time is not the call's: only a voicemail without a known call is placed by it.
+          createdAt: payload.callId ? null : payload.createdAt,
+          hasVoicemail: true,
+        },
+        source,
+        null,
+        null,
+      )
+    : null;
+  return { event: { kind: "call.voicemail", callId, call, voicemail }, resourceId: callId };
+}
+
+/** OpenPhone's published sample calls have neither `id` nor `callId`. */
+function lacksCallId(payload: unknown): boolean {
+  return isPlainObject(payload) && payload.id == null && payload.callId == null;
+}
+
+function uniqueNumbers(values: readonly (string | null | undefined)[]): string[] {
+  return [...new Set(values.map(cleanNumber).filter((n): n is string => n !== null))];
+}
+
+function toContactLookup(value: string | null | undefined): ContactLookup | null {
+  return value === "matched" || value === "none" || value === "unavailable" ? value : null;
+}
+
+const OPENPHONE_APP_ORIGIN = "https://my.openphone.com";
+
+/**
+ * The deep link into the OpenPhone (Quo) app: 2026-03-30 `links.quo`, a legacy `deepLink`, or for
+ * legacy payloads built from the phone-number, conversation and activity ids. Only https links on
+ * an OpenPhone or Quo host are kept: the link ends up in an href.
+ */
+function deepLinkOf(
+  source: Source,
+  payloadLink: string | null | undefined,
+  phoneNumberId: string | null,
+  conversationId: string | null,
+  activityId: string,
+): string | null {
+  const given = source.quoLink !== undefined ? source.quoLink : payloadLink;
+  if (given) return safeOpenPhoneUrl(given);
+  if (source.quoLink !== undefined || !phoneNumberId || !conversationId) return null;
+  const path = `/inbox/${encodeURIComponent(phoneNumberId)}/c/${encodeURIComponent(conversationId)}`;
+  return `${OPENPHONE_APP_ORIGIN}${path}?at=${encodeURIComponent(activityId)}`;
+}
+
+/** Whether a deep link is one deepLinkOf() built from ids rather than one OpenPhone sent. */
+export function isBuiltDeepLink(url: string): boolean {
+  return url.startsWith(`${OPENPHONE_APP_ORIGIN}/inbox/`);
+}
+
+const OPENPHONE_HOSTS = ["openphone.com", "openphone.co", "quo.com"];
+
+export function safeOpenPhoneUrl(value: string): string | null {
+  if (value.length > 2048) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "https:" || url.username !== "" || url.password !== "") return null;
+  const host = url.hostname.toLowerCase();
+  return OPENPHONE_HOSTS.some((h) => host === h || host.endsWith(`.${h}`)) ? url.toString() : null;
 }
 
 /**
@@ -505,7 +711,9 @@ function toContact(payload: ContactPayload): NormalizedContact {
   const found: string[] = [];
   for (const entry of payload.defaultFields?.phoneNumbers ?? []) found.push(...phoneNumbersIn(entry.value));
   for (const entry of payload.phoneNumbers ?? []) found.push(...phoneNumbersIn(typeof entry === "string" ? entry : entry.value));
-  for (const value of Object.values(payload.fields ?? {})) found.push(...phoneNumbersIn(value));
+  const fields = Array.isArray(payload.fields) ? payload.fields.map((field) => field.value) : Object.values(payload.fields ?? {});
+  for (const value of fields) found.push(...phoneNumbersIn(value));
+  for (const field of payload.customFields ?? []) found.push(...phoneNumbersIn(field.value));
   return {
     id: payload.id,
     firstName: payload.firstName ?? null,

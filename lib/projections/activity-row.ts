@@ -62,7 +62,7 @@ export async function refreshCallActivity(tx: Tx, callId: number): Promise<numbe
       phoneNumberId: true,
       conversationId: true,
       conversation: { select: { contactId: true } },
-      voicemail: { select: { id: true } },
+      voicemail: { select: { id: true, transcript: true } },
       summary: { select: { summary: true, nextSteps: true } },
       transcript: { select: { segments: { select: { content: true }, orderBy: { position: "asc" } } } },
       _count: { select: { recordings: true } },
@@ -72,6 +72,7 @@ export async function refreshCallActivity(tx: Tx, callId: number): Promise<numbe
   const summary = call.summary ? parseStringList(call.summary.summary) : [];
   const nextSteps = call.summary ? parseStringList(call.summary.nextSteps) : [];
   const transcript = call.transcript?.segments.map((s) => s.content) ?? [];
+  const voicemailTranscript = call.voicemail?.transcript ?? "";
   const data = {
     kind: "call" as const,
     occurredAt: call.occurredAt,
@@ -84,8 +85,9 @@ export async function refreshCallActivity(tx: Tx, callId: number): Promise<numbe
     hasVoicemail: call.voicemail !== null,
     hasSummary: call.summary !== null,
     hasTranscript: call.transcript !== null,
-    preview: clip(summary.join(" ")),
-    searchText: [...summary, ...nextSteps, ...transcript, call.participant ?? ""].filter(Boolean).join("\n"),
+    // The summary says it best; without one, what the caller said on the voicemail.
+    preview: clip(summary.join(" ")) || clip(voicemailTranscript),
+    searchText: [...summary, ...nextSteps, voicemailTranscript, ...transcript, call.participant ?? ""].filter(Boolean).join("\n"),
   };
   const row = await tx.activity.upsert({ where: { callId }, create: { callId, ...data }, update: data, select: { id: true } });
   return row.id;

@@ -1,8 +1,8 @@
 import type { Tx } from "../db/types";
 import { callLifecycleRank, deriveCallOutcome, mergeCallOutcome, type CallPhase } from "../openphone/call-lifecycle";
-import type { NormalizedCall, NormalizedMedia, NormalizedRecording } from "../openphone/normalized";
+import type { NormalizedCall, NormalizedRecording, NormalizedVoicemail } from "../openphone/normalized";
 import { refreshCallActivity } from "./activity-row";
-import { linkParties } from "./parties";
+import { contactIdsColumn, linkParties } from "./parties";
 import { touched, type ProjectionResult } from "./result";
 
 /**
@@ -46,6 +46,8 @@ export async function mergeCall(tx: Tx, call: NormalizedCall, phase: CallPhase |
       sourceUpdatedAt: true,
       phoneNumberId: true,
       conversationId: true,
+      openphoneUrl: true,
+      contactIds: true,
       voicemail: { select: { id: true } },
     },
   });
@@ -64,9 +66,16 @@ export async function mergeCall(tx: Tx, call: NormalizedCall, phase: CallPhase |
     openphonePhoneNumberId: call.phoneNumberId,
     workspaceNumber: call.workspaceNumber,
     participant: call.participant,
+    // A call's thread is the first external party's (group calls are shown by their first caller).
+    participants: [],
+    group: false,
     openphoneConversationId: call.conversationId,
+    deepLink: call.deepLink,
+    contactIds: call.contactIds,
+    contactLookup: call.contactLookup,
     activityAt: occurredAt ?? new Date(0),
   });
+  const contactIds = contactIdsColumn(call.contactIds, call.contactLookup);
   const merged = {
     status: pick(advance, call.status, stored.status),
     direction: pick(advance, call.direction, stored.direction),
@@ -85,6 +94,8 @@ export async function mergeCall(tx: Tx, call: NormalizedCall, phase: CallPhase |
     sourceUpdatedAt: pick(advance, call.updatedAt, stored.sourceUpdatedAt),
     phoneNumberId: parties.phoneNumberId ?? stored.phoneNumberId,
     conversationId: parties.conversationId ?? stored.conversationId,
+    openphoneUrl: pick(advance, call.deepLink, stored.openphoneUrl),
+    contactIds: pick(advance, contactIds ?? null, stored.contactIds),
   };
   const derived = deriveCallOutcome({
     phase: advance ? phase : null,
@@ -93,7 +104,8 @@ export async function mergeCall(tx: Tx, call: NormalizedCall, phase: CallPhase |
     answeredAt: merged.answeredAt,
     completedAt: merged.completedAt,
     forwardedTo: merged.forwardedTo,
-    hasVoicemail: stored.voicemail !== null || call.voicemail !== null,
+    // Once a voicemail is known (attached, announced by hasVoicemail, or already the outcome) it stays.
+    hasVoicemail: stored.voicemail !== null || call.hasVoicemail || stored.outcome === "voicemail",
   });
   // A settled outcome is never replaced by an unsettled one (ringing/in progress).
   const outcome = mergeCallOutcome(stored.outcome, derived);
@@ -107,8 +119,14 @@ export async function mergeCall(tx: Tx, call: NormalizedCall, phase: CallPhase |
   return callId;
 }
 
-export async function upsertVoicemail(tx: Tx, callId: number, voicemail: NormalizedMedia): Promise<void> {
-  const data = { url: voicemail.url, contentType: voicemail.contentType, duration: voicemail.duration };
+/** A later voicemail event fills what an earlier one lacked (the transcript follows the recording); nothing known is erased. */
+export async function upsertVoicemail(tx: Tx, callId: number, voicemail: NormalizedVoicemail): Promise<void> {
+  const data = {
+    ...(voicemail.id !== null ? { openphoneId: voicemail.id } : {}),
+    ...(voicemail.url !== null ? { url: voicemail.url, contentType: voicemail.contentType } : {}),
+    ...(voicemail.duration !== null ? { duration: voicemail.duration } : {}),
+    ...(voicemail.transcript !== null ? { transcript: voicemail.transcript } : {}),
+  };
   await tx.voicemail.upsert({ where: { callId }, create: { callId, ...data }, update: data });
 }
 

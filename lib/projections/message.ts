@@ -1,6 +1,6 @@
 import type { Tx } from "../db/types";
 import type { Envelope, MessageStatus, NormalizedMessage } from "../openphone/normalized";
-import { linkParties } from "./parties";
+import { contactIdsColumn, linkParties } from "./parties";
 import { refreshMessageActivity } from "./activity-row";
 import { touched, type ProjectionResult } from "./result";
 
@@ -31,9 +31,15 @@ export async function projectMessage(tx: Tx, message: NormalizedMessage, envelop
     openphonePhoneNumberId: message.phoneNumberId,
     workspaceNumber: message.workspaceNumber,
     participant: message.participant,
+    participants: message.participants,
+    group: message.group,
     openphoneConversationId: message.conversationId,
+    deepLink: message.deepLink,
+    contactIds: message.contactIds,
+    contactLookup: message.contactLookup,
     activityAt: message.createdAt,
   });
+  const contactIds = contactIdsColumn(message.contactIds, message.contactLookup);
   // The message's own last-change time when OpenPhone sends one, else the event's time.
   const statusAt = message.updatedAt ?? envelope.occurredAt;
   const statusRank = MESSAGE_STATUS_RANK[message.status];
@@ -44,6 +50,8 @@ export async function projectMessage(tx: Tx, message: NormalizedMessage, envelop
     userId: message.userId,
     occurredAt: message.createdAt,
     ...(message.text !== null ? { text: message.text } : {}),
+    ...(message.deepLink !== null ? { openphoneUrl: message.deepLink } : {}),
+    ...(contactIds !== undefined ? { contactIds } : {}),
     ...(parties.phoneNumberId !== null ? { phoneNumberId: parties.phoneNumberId } : {}),
     ...(parties.conversationId !== null ? { conversationId: parties.conversationId } : {}),
   };

@@ -1,4 +1,7 @@
 import type { Tx } from "../db/types";
+import type { ContactLookup } from "../openphone/normalized";
+import { parseStringList } from "../db/string-list";
+import { isBuiltDeepLink } from "../openphone/events";
 
 /*
  * First-seen rows are inserted with INSERT … ON CONFLICT DO NOTHING (same SQL on both databases):
@@ -6,8 +9,11 @@ import type { Tx } from "../db/types";
  * instead of a unique violation that would abort the whole PostgreSQL transaction.
  */
 
-/** Upserts a workspace number by its PN… id, filling in its E.164 number once known. */
-export async function ensurePhoneNumber(tx: Tx, openphoneId: string, number: string | null): Promise<number> {
+/**
+ * Upserts a workspace number by its PN… id, filling in its E.164 number once known. Returns the
+ * stored number too: it is how a group message's own number is told apart from the others.
+ */
+export async function ensurePhoneNumber(tx: Tx, openphoneId: string, number: string | null): Promise<{ id: number; number: string | null }> {
   // Read first: the common case (a known number) costs one query and takes no row lock, so
   // deliveries on one busy workspace number do not queue behind each other.
   const select = { id: true, number: true } as const;
@@ -16,8 +22,62 @@ export async function ensurePhoneNumber(tx: Tx, openphoneId: string, number: str
     await tx.$executeRaw`INSERT INTO "PhoneNumber" ("openphoneId", "number", "updatedAt") VALUES (${openphoneId}, ${number}, ${new Date()}) ON CONFLICT ("openphoneId") DO NOTHING`;
     row = await tx.phoneNumber.findUniqueOrThrow({ where: { openphoneId }, select });
   }
-  if (number && !row.number) await tx.phoneNumber.update({ where: { id: row.id }, data: { number } });
-  return row.id;
+  if (number && !row.number) {
+    await tx.phoneNumber.update({ where: { id: row.id }, data: { number } });
+    await dropOwnNumberFromGroups(tx, row.id, number);
+    return { id: row.id, number };
+  }
+  return row;
+}
+
+/**
+ * A group message that arrived before we knew our own number kept it among the participants.
+ * Once the number is known, those threads lose it: re-keyed, or merged into the thread that
+ * already has the remaining participants (a group of one is a 1:1 thread). This keeps the end
+ * state independent of arrival order.
+ */
+async function dropOwnNumberFromGroups(tx: Tx, phoneNumberId: number, number: string): Promise<void> {
+  const groups = await tx.conversation.findMany({
+    where: { phoneNumberId, participants: { not: null }, participant: { contains: number } },
+    select: { id: true, participants: true, lastActivityAt: true, openphoneId: true, openphoneUrl: true },
+  });
+  for (const group of groups) {
+    const members = parseStringList(group.participants ?? "[]").filter((n) => n !== number);
+    if (members.length === 0) continue;
+    const participant = members.length === 1 ? members[0]! : members.join(",");
+    for (const member of members) await ensureContactByNumber(tx, member);
+    const contactId = members.length === 1 ? await ensureContactByNumber(tx, participant) : null;
+    const target = await tx.conversation.findUnique({
+      where: { phoneNumberId_participant: { phoneNumberId, participant } },
+      select: { id: true, lastActivityAt: true, openphoneId: true, openphoneUrl: true },
+    });
+    if (!target) {
+      await tx.conversation.update({
+        where: { id: group.id },
+        data: { participant, participants: members.length > 1 ? JSON.stringify(members) : null, contactId },
+      });
+      await tx.activity.updateMany({ where: { conversationId: group.id }, data: { contactId } });
+      continue;
+    }
+    await tx.message.updateMany({ where: { conversationId: group.id }, data: { conversationId: target.id } });
+    await tx.call.updateMany({ where: { conversationId: group.id }, data: { conversationId: target.id } });
+    await tx.activity.updateMany({ where: { conversationId: group.id }, data: { conversationId: target.id, contactId } });
+    await tx.conversation.delete({ where: { id: group.id } });
+    await tx.conversation.update({
+      where: { id: target.id },
+      data: {
+        lastActivityAt: latest(target.lastActivityAt, group.lastActivityAt),
+        ...(group.openphoneId && !target.openphoneId ? { openphoneId: group.openphoneId } : {}),
+        ...(group.openphoneUrl && !target.openphoneUrl ? { openphoneUrl: group.openphoneUrl } : {}),
+      },
+    });
+  }
+}
+
+function latest(a: Date | null, b: Date | null): Date | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
 }
 
 /** Upserts an external party by E.164 number. */
@@ -29,19 +89,30 @@ export async function ensureContactByNumber(tx: Tx, number: string): Promise<num
 }
 
 /**
- * Upserts the conversation of one workspace number × one participant and moves its
- * lastActivityAt forward (never back). Records OpenPhone's CN… id when it is not used elsewhere.
+ * Upserts the conversation of one workspace number × one participant (a group thread: × its
+ * sorted, comma-joined participants) and moves its lastActivityAt forward (never back). Records
+ * OpenPhone's CN… id and deep link when they are not known yet.
  */
 export async function ensureConversation(
   tx: Tx,
-  input: { phoneNumberId: number; participant: string; contactId: number; openphoneId: string | null; activityAt: Date },
+  input: {
+    phoneNumberId: number;
+    participant: string;
+    contactId: number | null;
+    /** Every participant of a group thread; null for a 1:1 thread. */
+    participants: string[] | null;
+    openphoneId: string | null;
+    openphoneUrl: string | null;
+    activityAt: Date;
+  },
 ): Promise<number> {
   const key = { phoneNumberId_participant: { phoneNumberId: input.phoneNumberId, participant: input.participant } };
-  const select = { id: true, openphoneId: true, lastActivityAt: true, contactId: true } as const;
+  const select = { id: true, openphoneId: true, openphoneUrl: true, lastActivityAt: true, contactId: true } as const;
   let row = await tx.conversation.findUnique({ where: key, select });
   if (!row) {
-    await tx.$executeRaw`INSERT INTO "Conversation" ("phoneNumberId", "participant", "contactId", "lastActivityAt", "updatedAt")
-      VALUES (${input.phoneNumberId}, ${input.participant}, ${input.contactId}, ${input.activityAt}, ${new Date()})
+    const participants = input.participants ? JSON.stringify(input.participants) : null;
+    await tx.$executeRaw`INSERT INTO "Conversation" ("phoneNumberId", "participant", "contactId", "participants", "lastActivityAt", "updatedAt")
+      VALUES (${input.phoneNumberId}, ${input.participant}, ${input.contactId}, ${participants}, ${input.activityAt}, ${new Date()})
       ON CONFLICT ("phoneNumberId", "participant") DO NOTHING`;
     row = await tx.conversation.findUniqueOrThrow({ where: key, select });
   }
@@ -52,10 +123,14 @@ export async function ensureConversation(
       data: { lastActivityAt: input.activityAt },
     });
   }
-  const data: { openphoneId?: string; contactId?: number } = {};
-  if (!row.contactId) data.contactId = input.contactId;
+  const data: { openphoneId?: string; contactId?: number; openphoneUrl?: string } = {};
+  if (!row.contactId && input.contactId !== null) data.contactId = input.contactId;
+  // A link OpenPhone sent wins over one built from ids, whichever arrived first.
+  if (input.openphoneUrl && (!row.openphoneUrl || (isBuiltDeepLink(row.openphoneUrl) && !isBuiltDeepLink(input.openphoneUrl)))) {
+    data.openphoneUrl = input.openphoneUrl;
+  }
   if (input.openphoneId && !row.openphoneId) {
-    // A CN… id seen on another number pair (group threads) stays with the first pair.
+    // A CN… id seen on another number pair stays with the first pair.
     const taken = await tx.conversation.findUnique({ where: { openphoneId: input.openphoneId }, select: { id: true } });
     if (!taken) data.openphoneId = input.openphoneId;
   }
@@ -65,30 +140,96 @@ export async function ensureConversation(
 
 export type PartyLinks = { phoneNumberId: number | null; contactId: number | null; conversationId: number | null };
 
-/** Resolves (creating as needed) the workspace number, contact and conversation of a message or call. */
-export async function linkParties(
-  tx: Tx,
-  input: {
-    openphonePhoneNumberId: string | null;
-    workspaceNumber: string | null;
-    participant: string | null;
-    openphoneConversationId: string | null;
-    activityAt: Date;
-  },
-): Promise<PartyLinks> {
-  const phoneNumberId = input.openphonePhoneNumberId
-    ? await ensurePhoneNumber(tx, input.openphonePhoneNumberId, input.workspaceNumber)
-    : null;
-  const contactId = input.participant ? await ensureContactByNumber(tx, input.participant) : null;
-  const conversationId =
-    phoneNumberId !== null && contactId !== null && input.participant
+export type PartiesInput = {
+  openphonePhoneNumberId: string | null;
+  /** Our number when the payload says it unambiguously; null for an incoming group message. */
+  workspaceNumber: string | null;
+  /** The external party of a 1:1 message or call. */
+  participant: string | null;
+  /** Every external party of a group message (may include our own number, see NormalizedMessage). */
+  participants: string[];
+  group: boolean;
+  openphoneConversationId: string | null;
+  /** The activity's deep link; the thread's is the same without `?at=…`. */
+  deepLink: string | null;
+  /** OpenPhone contact ids the activity names, and what the lookup said about them. */
+  contactIds: string[];
+  contactLookup: ContactLookup | null;
+  activityAt: Date;
+};
+
+/**
+ * Resolves (creating as needed) the workspace number, contact(s) and conversation of a message or
+ * call. A group message becomes a group thread with every participant; our own number is known by
+ * the phone-number id, never guessed from the order of recipients.
+ */
+export async function linkParties(tx: Tx, input: PartiesInput): Promise<PartyLinks> {
+  const phone = input.openphonePhoneNumberId ? await ensurePhoneNumber(tx, input.openphonePhoneNumberId, input.workspaceNumber) : null;
+  const ours = input.workspaceNumber ?? phone?.number ?? null;
+  const externals = input.group ? [...new Set(input.participants.filter((n) => n !== ours))].sort() : [];
+  // A "group" of one once our own number is dropped is a 1:1 thread.
+  const participant = input.group ? (externals.length === 1 ? externals[0]! : null) : input.participant;
+  const groupMembers = input.group && externals.length > 1 ? externals : null;
+  const openphoneUrl = threadLink(input.deepLink);
+
+  if (groupMembers) {
+    // Every member is a contact (names in the thread), but not while our own number may be among them.
+    if (ours !== null) for (const number of groupMembers) await ensureContactByNumber(tx, number);
+    const conversationId = phone
       ? await ensureConversation(tx, {
-          phoneNumberId,
-          participant: input.participant,
-          contactId,
+          phoneNumberId: phone.id,
+          participant: groupMembers.join(","),
+          contactId: null,
+          participants: groupMembers,
           openphoneId: input.openphoneConversationId,
+          openphoneUrl,
           activityAt: input.activityAt,
         })
       : null;
-  return { phoneNumberId, contactId, conversationId };
+    return { phoneNumberId: phone?.id ?? null, contactId: null, conversationId };
+  }
+
+  const contactId = participant ? await ensureContactByNumber(tx, participant) : null;
+  if (contactId !== null && input.contactLookup === "matched" && input.contactIds.length === 1) {
+    await linkOpenPhoneContact(tx, contactId, input.contactIds[0]!);
+  }
+  const conversationId =
+    phone !== null && contactId !== null && participant
+      ? await ensureConversation(tx, {
+          phoneNumberId: phone.id,
+          participant,
+          contactId,
+          participants: null,
+          openphoneId: input.openphoneConversationId,
+          openphoneUrl,
+          activityAt: input.activityAt,
+        })
+      : null;
+  return { phoneNumberId: phone?.id ?? null, contactId, conversationId };
+}
+
+/**
+ * The OpenPhone contact an activity names (lookup "matched", one contact) is this number's contact:
+ * recorded once, so a later contact.updated finds it by id. Never moves an id between contacts.
+ */
+async function linkOpenPhoneContact(tx: Tx, contactId: number, openphoneContactId: string): Promise<void> {
+  const taken = await tx.contact.findUnique({ where: { openphoneContactId }, select: { id: true } });
+  if (taken) return;
+  await tx.contact.updateMany({ where: { id: contactId, openphoneContactId: null }, data: { openphoneContactId } });
+}
+
+/** The thread's deep link: the activity's without its `?at=<activity>` anchor. */
+function threadLink(deepLink: string | null): string | null {
+  if (!deepLink) return null;
+  const url = new URL(deepLink);
+  url.search = "";
+  url.hash = "";
+  return url.toString();
+}
+
+/** JSON of the contact ids an activity names; undefined (leave as is) when the lookup could not tell. */
+export function contactIdsColumn(contactIds: string[], lookup: ContactLookup | null): string | undefined {
+  if (lookup === "unavailable") return undefined;
+  if (lookup === null && contactIds.length === 0) return undefined;
+  return JSON.stringify(contactIds);
 }

@@ -21,5 +21,7 @@ export async function projectSummary(tx: Tx, summary: NormalizedSummary, envelop
   } else if (versionAt >= stored.versionAt) {
     await tx.callSummary.update({ where: { callId }, data });
   }
+  // 2026-03-30 summaries name who answered; the call events may not have (call.completed does not).
+  if (summary.answeredBy) await tx.call.updateMany({ where: { id: callId, answeredBy: null }, data: { answeredBy: summary.answeredBy } });
   return touched(await refreshCallActivity(tx, callId));
 }

@@ -1,13 +1,13 @@
 import type { Tx } from "../db/types";
 import { outcomeWithVoicemail } from "../openphone/call-lifecycle";
-import type { NormalizedCall, NormalizedMedia } from "../openphone/normalized";
+import type { NormalizedCall, NormalizedVoicemail } from "../openphone/normalized";
 import { refreshCallActivity } from "./activity-row";
 import { ensureCall, mergeCall, upsertVoicemail } from "./call";
 import { touched, type ProjectionResult } from "./result";
 
 export async function projectVoicemail(
   tx: Tx,
-  input: { callId: string; call: NormalizedCall | null; voicemail: NormalizedMedia },
+  input: { callId: string; call: NormalizedCall | null; voicemail: NormalizedVoicemail },
 ): Promise<ProjectionResult> {
   const callId = input.call ? await mergeCall(tx, input.call, null) : await ensureCall(tx, input.callId);
   await upsertVoicemail(tx, callId, input.voicemail);

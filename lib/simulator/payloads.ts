@@ -1,7 +1,9 @@
 /**
  * Builders of OpenPhone webhook payloads in every shape OpenPhone sends: the legacy app shape
  * (v3: `body`, string `to`, `from`/`to` calls), the API shape (v4: `text`, array `to`,
- * `participants`) and the 2026-03-30 shape (`data.resource` + `data.context`). Used by the tests
+ * `participants`) and the 2026-03-30 shape (`data.resource` + `data.context` + `data.links`, as in
+ * shared/openphone-2026.md and tests/fixtures/openphone/events-2026/: call numbers only in
+ * `context.participants`, per-event resources, voicemails as their own event). Used by the tests
  * and by the simulator, so a demo exercises exactly what the tests do.
  */
 export type PayloadShape = "app" | "api" | "new";
@@ -16,14 +18,52 @@ export function fakeId(prefix: string): string {
 
 type EnvelopeOptions = { eventId?: string; eventCreatedAt?: Date; shape?: PayloadShape };
 
-function envelope(type: string, object: JsonObject, options: EnvelopeOptions, context?: JsonObject): JsonObject {
+function envelope(type: string, object: JsonObject, options: EnvelopeOptions, context?: JsonObject, quoLink: string | null = null): JsonObject {
   const shape = options.shape ?? "app";
   const createdAt = (options.eventCreatedAt ?? new Date()).toISOString();
   const id = options.eventId ?? fakeId("EV");
   if (shape === "new") {
-    return { id, apiVersion: "2026-03-30", createdAt, type, data: { resource: object, context: context ?? {}, links: { quo: null } } };
+    return { id, apiVersion: "2026-03-30", createdAt, type, data: { resource: object, context: context ?? {}, links: { quo: quoLink } } };
   }
   return { id, object: "event", apiVersion: shape === "api" ? "v4" : "v3", createdAt, type, data: { object } };
+}
+
+/** The numbers and ids around a 2026-03-30 call or message (its `context`). */
+export type CallParties = {
+  direction?: "incoming" | "outgoing";
+  phoneNumberId?: string;
+  workspaceNumber?: string;
+  participant?: string;
+  conversationId?: string | null;
+  userId?: string | null;
+  contactIds?: string[];
+};
+
+const ORG_ID = "ORorg0001";
+
+function callContext(parties: CallParties, options: { narrow?: boolean } = {}): JsonObject {
+  return {
+    orgId: ORG_ID,
+    phoneNumberId: parties.phoneNumberId ?? "PNmain0001",
+    conversationId: parties.conversationId ?? null,
+    userId: parties.userId === undefined ? "USagent01" : parties.userId,
+    // call.ringing has a narrower context: no contact lookup, no number type.
+    ...(options.narrow ? {} : { phoneNumberType: "shared", contacts: contactLookup(parties.contactIds) }),
+    participants: {
+      workspace: [parties.workspaceNumber ?? "+16505550100"],
+      external: [parties.participant ?? "+14155550123"],
+      resolution: "available",
+    },
+  };
+}
+
+function contactLookup(ids: string[] | undefined): JsonObject {
+  return ids && ids.length > 0 ? { ids, lookupStatus: "matched" } : { ids: [], lookupStatus: "none" };
+}
+
+/** `links.quo`: the inbox deep link OpenPhone's sample uses (`/inbox/<PN>/c/<CN>?at=<activity>`). */
+function inboxLink(phoneNumberId: string, conversationId: string | null | undefined, activityId: string): string | null {
+  return conversationId ? `https://my.quo.com/inbox/${phoneNumberId}/c/${conversationId}?at=${activityId}` : null;
 }
 
 export type MediaInput = { url: string; type?: string; duration?: number; size?: number };
@@ -44,6 +84,10 @@ export type MessageInput = EnvelopeOptions & {
   userId?: string | null;
   conversationId?: string;
   errorCode?: string;
+  /** 2026-03-30: the OpenPhone contact ids of the lookup (`context.contacts`). */
+  contactIds?: string[];
+  /** 2026-03-30: every recipient (a group message); default the one counterpart. */
+  recipients?: string[];
 };
 
 export function messageEvent(input: MessageInput = {}): JsonObject {
@@ -72,16 +116,32 @@ export function messageEvent(input: MessageInput = {}): JsonObject {
   if (shape === "api") {
     return envelope(type, { ...common, from, to: [to], text: input.text ?? "", media, contactIds: [] }, input);
   }
-  const { phoneNumberId, userId, ...resource } = common;
-  return envelope(type, { ...resource, text: input.text ?? "", media }, input, {
-    orgId: "ORorg0001",
-    phoneNumberId,
-    userId,
-    conversationId: input.conversationId ?? null,
-    contacts: { ids: [], lookupStatus: "none" },
-    senderIdentifier: from,
-    recipientIdentifiers: [to],
-  });
+  // 2026-03-30: the numbers live in the context; message.failed carries no media.
+  const phoneNumberId = input.phoneNumberId ?? "PNmain0001";
+  const resource: JsonObject = {
+    id: common.id,
+    direction,
+    text: input.text ?? "",
+    ...(type === "message.failed" ? {} : { media }),
+    status,
+    ...(type === "message.failed" || type === "message.undelivered" ? { errorCode: input.errorCode ?? null } : {}),
+    createdAt: common.createdAt,
+  };
+  return envelope(
+    type,
+    resource,
+    input,
+    {
+      orgId: ORG_ID,
+      phoneNumberId,
+      conversationId: input.conversationId ?? null,
+      userId: common.userId,
+      contacts: contactLookup(input.contactIds),
+      senderIdentifier: from,
+      recipientIdentifiers: input.recipients ?? [to],
+    },
+    inboxLink(phoneNumberId, input.conversationId, String(common.id)),
+  );
 }
 
 export type CallInput = EnvelopeOptions & {
@@ -100,6 +160,9 @@ export type CallInput = EnvelopeOptions & {
   voicemail?: MediaInput | null;
   media?: MediaInput[];
   forwardedTo?: string | null;
+  /** 2026-03-30 `call.completed`: a separate `call.voicemail.completed` follows. */
+  hasVoicemail?: boolean;
+  contactIds?: string[];
 };
 
 export function callEvent(input: CallInput = {}): JsonObject {
@@ -154,14 +217,94 @@ export function callEvent(input: CallInput = {}): JsonObject {
     ...(input.voicemail ? { voicemail: input.voicemail } : {}),
   };
   if (shape === "api") return envelope(type, api, input);
-  const { phoneNumberId, userId, ...resource } = api;
-  return envelope(type, resource, input, {
-    orgId: "ORorg0001",
-    phoneNumberId,
-    userId,
+  return newCallEvent(type, input, { id: String(common.id), direction, workspace, participant, createdAt, answeredAt, completedAt });
+}
+
+/**
+ * A 2026-03-30 call event: each type has its own resource (shared/openphone-2026.md §A.3), and the
+ * numbers are only in `context.participants`.
+ */
+function newCallEvent(
+  type: string,
+  input: CallInput,
+  call: { id: string; direction: "incoming" | "outgoing"; workspace: string; participant: string; createdAt: Date; answeredAt: Date | null; completedAt: Date | null },
+): JsonObject {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const parties: CallParties = {
+    direction: call.direction,
+    phoneNumberId: input.phoneNumberId,
+    workspaceNumber: call.workspace,
+    participant: call.participant,
     conversationId: input.conversationId ?? null,
-    contacts: { ids: [], lookupStatus: "none" },
-  });
+    userId: input.userId,
+    contactIds: input.contactIds,
+  };
+  const phoneNumberId = input.phoneNumberId ?? "PNmain0001";
+  const link = inboxLink(phoneNumberId, input.conversationId, call.id);
+  const userId = input.userId === undefined ? "USagent01" : input.userId;
+  const { id, direction, createdAt, answeredAt, completedAt } = call;
+  const updatedAt = completedAt ?? answeredAt ?? createdAt;
+  const duration = answeredAt && completedAt ? Math.round((completedAt.getTime() - answeredAt.getTime()) / 1000) : null;
+  const lifecycle = { id, direction, createdAt: iso(createdAt), answeredAt: iso(answeredAt), completedAt: iso(completedAt), updatedAt: iso(updatedAt), duration };
+  switch (type) {
+    case "call.voicemail.completed": {
+      const vm = input.voicemail ?? { url: `https://media.example.test/vm/${id}.mp3` };
+      return voicemailEvent({ ...input, callId: id, url: vm.url, duration: vm.duration, contentType: vm.type, parties });
+    }
+    case "call.ringing":
+    case "call.started":
+      // 2026-03-30 has no call.started: call.ringing fires for outgoing calls too.
+      return envelope("call.ringing", { id, direction, createdAt: iso(createdAt), updatedAt: iso(createdAt) }, input, callContext(parties, { narrow: true }), link);
+    case "call.answered":
+      return envelope(
+        type,
+        { id, direction, createdAt: iso(createdAt), answeredAt: iso(answeredAt ?? updatedAt), answeredByUserId: userId, updatedAt: iso(answeredAt ?? updatedAt) },
+        input,
+        callContext(parties),
+        link,
+      );
+    case "call.missed":
+      // Minimal by design: fetch the call for detail.
+      return envelope(type, { id, createdAt: iso(createdAt), updatedAt: iso(updatedAt) }, input, callContext(parties), link);
+    case "call.forwarded":
+      return envelope(
+        type,
+        { id, createdAt: iso(createdAt), updatedAt: iso(updatedAt), forwardedFrom: call.workspace, forwardedTo: input.forwardedTo ?? null },
+        input,
+        callContext(parties),
+        link,
+      );
+    case "call.menu.selected":
+      return envelope(
+        type,
+        { id, createdAt: iso(createdAt), updatedAt: iso(updatedAt), phoneMenuSelection: "1", phoneMenuSelectionName: "Sales", statusReason: "phone-menu-dial" },
+        input,
+        callContext(parties),
+        link,
+      );
+    case "call.recording.completed":
+      return envelope(
+        type,
+        {
+          ...lifecycle,
+          recordings: (input.media ?? []).map((m, index) => ({
+            id: `CR${id.slice(2)}${index}`,
+            duration: m.duration ?? duration,
+            startTime: iso(answeredAt ?? createdAt),
+            type: m.type ?? "audio/mpeg",
+            url: m.url,
+          })),
+        },
+        input,
+        callContext(parties),
+        link,
+      );
+    default: {
+      const hasVoicemail = input.hasVoicemail === true || Boolean(input.voicemail);
+      const status = answeredAt ? "answered" : input.forwardedTo ? "forwarded" : "unanswered";
+      return envelope(type, { ...lifecycle, status, hasVoicemail }, input, callContext(parties), link);
+    }
+  }
 }
 
 export type RecordingInput = EnvelopeOptions & {
@@ -171,10 +314,47 @@ export type RecordingInput = EnvelopeOptions & {
   duration?: number;
   size?: number;
   contentType?: string;
+  /** 2026-03-30: who the call was between (the context). */
+  parties?: CallParties;
+  /** 2026-03-30: the call's own times, repeated on the recording event. */
+  call?: { createdAt: Date; answeredAt: Date | null; completedAt: Date | null };
 };
 
-/** call.recording.completed in the seed's flat shape `{ id, callId, url, duration, size }`. */
+/**
+ * call.recording.completed: in the 2026-03-30 shape the call with `recordings[]`; otherwise the
+ * seed's flat `{ id, callId, url, duration, size }`.
+ */
 export function recordingEvent(input: RecordingInput): JsonObject {
+  if (input.shape === "new") {
+    const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+    const call = input.call;
+    const duration = call?.answeredAt && call.completedAt ? Math.round((call.completedAt.getTime() - call.answeredAt.getTime()) / 1000) : null;
+    const parties = input.parties ?? {};
+    return envelope(
+      "call.recording.completed",
+      {
+        id: input.callId,
+        direction: parties.direction ?? "incoming",
+        createdAt: iso(call?.createdAt),
+        answeredAt: iso(call?.answeredAt),
+        completedAt: iso(call?.completedAt),
+        updatedAt: iso(input.eventCreatedAt ?? new Date()),
+        duration,
+        recordings: [
+          {
+            id: input.recordingId ?? fakeId("CR"),
+            duration: input.duration ?? 60,
+            startTime: iso(call?.answeredAt ?? call?.createdAt),
+            type: input.contentType ?? "audio/mpeg",
+            url: input.url ?? `https://media.example.test/rec/${input.callId}.mp3`,
+          },
+        ],
+      },
+      input,
+      callContext(parties),
+      inboxLink(parties.phoneNumberId ?? "PNmain0001", parties.conversationId, input.callId),
+    );
+  }
   return envelope(
     "call.recording.completed",
     {
@@ -195,10 +375,45 @@ export type VoicemailInput = EnvelopeOptions & {
   duration?: number;
   size?: number;
   contentType?: string;
+  /** 2026-03-30: OpenPhone's transcription of the voicemail. */
+  transcript?: string | null;
+  parties?: CallParties;
 };
 
-/** call.voicemail.completed as a bare voicemail `{ callId, url, type, duration, size }` (the recording's seed shape). */
+/**
+ * call.voicemail.completed: in the 2026-03-30 shape its own activity naming its call
+ * (`{ id, voicemailId, callId, from, to, transcript, recordingUrl, … }`); otherwise a bare
+ * voicemail `{ callId, url, type, duration, size }` (the recording's seed shape).
+ */
 export function voicemailEvent(input: VoicemailInput): JsonObject {
+  if (input.shape === "new") {
+    const parties = input.parties ?? {};
+    const direction = parties.direction ?? "incoming";
+    const workspace = parties.workspaceNumber ?? "+16505550100";
+    const external = parties.participant ?? "+14155550123";
+    const at = (input.eventCreatedAt ?? new Date()).toISOString();
+    // The voicemail is an activity of its own; stable ids derived from the call keep reruns idempotent.
+    const activityId = `AC${input.callId.slice(2)}v`;
+    return envelope(
+      "call.voicemail.completed",
+      {
+        id: activityId,
+        voicemailId: `VM${input.callId.slice(2)}`,
+        callId: input.callId,
+        direction,
+        duration: input.duration ?? null,
+        from: direction === "incoming" ? external : workspace,
+        to: direction === "incoming" ? workspace : external,
+        transcript: input.transcript ?? null,
+        recordingUrl: input.url,
+        createdAt: at,
+        updatedAt: at,
+      },
+      input,
+      callContext(parties),
+      inboxLink(parties.phoneNumberId ?? "PNmain0001", parties.conversationId, activityId),
+    );
+  }
   return envelope(
     "call.voicemail.completed",
     {
@@ -219,9 +434,30 @@ export type SummaryInput = EnvelopeOptions & {
   nextSteps?: string[];
   sentiment?: string;
   status?: string;
+  parties?: CallParties;
 };
 
 export function summaryEvent(input: SummaryInput): JsonObject {
+  if (input.shape === "new") {
+    // 2026-03-30: processingStatus, no resource id, and (as in every real payload) no sentiment.
+    const parties = input.parties ?? {};
+    return envelope(
+      input.type ?? "call.summary.completed",
+      {
+        callId: input.callId,
+        processingStatus: input.status ?? "completed",
+        summary: input.summary ?? ["Caller asked for a quote."],
+        nextSteps: input.nextSteps ?? ["Send the quote."],
+        fromPhoneNumber: parties.direction === "outgoing" ? (parties.workspaceNumber ?? null) : (parties.participant ?? null),
+        handledByAiAgent: false,
+        answeredByUserId: parties.userId ?? null,
+        jobs: [],
+      },
+      input,
+      callContext(parties),
+      inboxLink(parties.phoneNumberId ?? "PNmain0001", parties.conversationId, input.callId),
+    );
+  }
   return envelope(
     input.type ?? "call.summary.completed",
     {
@@ -245,10 +481,27 @@ export type TranscriptInput = EnvelopeOptions & {
   duration?: number;
   createdAt?: Date;
   status?: string;
+  parties?: CallParties;
 };
 
 export function transcriptEvent(input: TranscriptInput): JsonObject {
   const createdAt = input.createdAt ?? input.eventCreatedAt ?? new Date();
+  if (input.shape === "new") {
+    const parties = input.parties ?? {};
+    return envelope(
+      input.type ?? "call.transcript.completed",
+      {
+        callId: input.callId,
+        createdAt: createdAt.toISOString(),
+        duration: input.duration ?? 60,
+        processingStatus: input.status ?? "completed",
+        dialogue: (input.dialogue ?? []).map((s) => ({ userId: s.userId, identifier: s.userId ? null : s.identifier, content: s.content, start: s.start, end: s.end })),
+      },
+      input,
+      callContext(parties),
+      inboxLink(parties.phoneNumberId ?? "PNmain0001", parties.conversationId, input.callId),
+    );
+  }
   return envelope(
     input.type ?? "call.transcript.completed",
     {
@@ -278,6 +531,30 @@ export type ContactInput = EnvelopeOptions & {
 
 export function contactEvent(input: ContactInput = {}): JsonObject {
   const updatedAt = input.updatedAt ?? input.eventCreatedAt ?? new Date();
+  if (input.shape === "new") {
+    const id = input.id ?? fakeId("CT");
+    return envelope(
+      input.type ?? "contact.updated",
+      {
+        id,
+        firstName: input.firstName ?? null,
+        lastName: input.lastName ?? null,
+        company: input.company ?? null,
+        role: null,
+        location: null,
+        source: null,
+        externalId: null,
+        emails: [],
+        phoneNumbers: input.phone ? [{ value: input.phone, type: "phone-number" }] : [],
+        customFields: [],
+        createdAt: updatedAt.toISOString(),
+        updatedAt: updatedAt.toISOString(),
+      },
+      input,
+      { orgId: ORG_ID, userId: "USagent01", sharedWithIds: [] },
+      input.type === "contact.deleted" ? null : `https://my.quo.com/contacts/${id}`,
+    );
+  }
   return envelope(
     input.type ?? "contact.updated",
     {

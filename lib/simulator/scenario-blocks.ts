@@ -301,14 +301,19 @@ export function voicemailCall(ctx: ScenarioContext, spec: PlainCallSpec & { voic
   const { line, person, agent, shape } = spec;
   const call = { id, line, person, direction: "incoming" as const, agent, createdAt: spec.at, answeredAt: null, shape };
   ctx.rec.call({ ...call, type: "call.ringing", completedAt: null, eventAt: spec.at });
-  if (spec.separateEvent) {
-    ctx.rec.call({ ...call, type: "call.completed", completedAt, eventAt: completedAt + SECOND });
+  // The 2026-03-30 API never puts the voicemail on the call: call.completed says hasVoicemail, the voicemail follows.
+  const separate = spec.separateEvent || ctx.rec.shape(spec.shape) === "new";
+  if (separate) {
+    ctx.rec.call({ ...call, type: "call.completed", completedAt, hasVoicemail: true, eventAt: completedAt + SECOND });
     ctx.rec.voicemail({
+      // Only the 2026 shape adds this event to a scenario; an id outside the sequence keeps every other id the same.
+      ...(spec.separateEvent ? {} : { eventId: `EV${id.slice(2)}vm` }),
       callId: id,
       url: media.url,
       duration: vm.duration,
       size: vm.size,
       contentType: vm.contentType,
+      transcript: vm.transcript,
       eventAt: completedAt + 45 * SECOND,
       shape: spec.shape,
     });

@@ -9,6 +9,7 @@ import {
   tokenValidatedEvent,
   transcriptEvent,
   voicemailEvent,
+  type CallParties,
   type DialogueInput,
   type JsonObject,
   type MediaInput,
@@ -91,6 +92,8 @@ export type CallSpec = Timing & {
   /** Recording segments carried on the call object (app shape of call.recording.completed). */
   media?: MediaInput[];
   forwardedTo?: string;
+  /** 2026-03-30 call.completed: a separate call.voicemail.completed follows. */
+  hasVoicemail?: boolean;
   note?: string;
 };
 
@@ -118,6 +121,8 @@ export class ScenarioRecorder {
   readonly #contacts = new Set<string>();
   readonly #conversations = new Set<string>();
   readonly #phoneNumbers = new Set<string>();
+  /** Who each call is between and when it happened: 2026-03-30 artifacts repeat it in their context. */
+  readonly #callParties = new Map<string, { parties: CallParties; times: { createdAt: Date; answeredAt: Date | null; completedAt: Date | null } }>();
 
   constructor(ids: IdFactory, shapeOverride?: PayloadShape) {
     this.#ids = ids;
@@ -189,9 +194,25 @@ export class ScenarioRecorder {
       voicemail: spec.voicemail ?? null,
       media: spec.media ?? [],
       forwardedTo: spec.forwardedTo ?? null,
+      hasVoicemail: spec.hasVoicemail ?? false,
       eventId,
       eventCreatedAt: new Date(spec.eventAt),
       shape,
+    });
+    this.#callParties.set(spec.id, {
+      parties: {
+        direction: spec.direction,
+        phoneNumberId: spec.line.phoneNumberId,
+        workspaceNumber: spec.line.number,
+        participant: spec.person.number,
+        conversationId: this.conversationId(spec.line, spec.person),
+        userId: spec.agent?.userId ?? null,
+      },
+      times: {
+        createdAt: new Date(spec.createdAt),
+        answeredAt: spec.answeredAt === null ? null : new Date(spec.answeredAt),
+        completedAt: spec.completedAt === null ? null : new Date(spec.completedAt),
+      },
     });
     this.#calls.add(spec.id);
     this.#callsWithDetails.add(spec.id);
@@ -200,6 +221,10 @@ export class ScenarioRecorder {
     // Recording segments on a call object have no id of their own; the projection keys them by URL.
     // Only the app shape carries them (the API shape has no media[] on calls).
     if (shape === "app") for (const m of spec.media ?? []) this.#recordings.add(`${spec.id}|${m.url}`);
+    // 2026-03-30 recordings[] entries have ids (see newCallEvent in payloads.ts).
+    if (shape === "new" && spec.type === "call.recording.completed") {
+      for (const [index] of (spec.media ?? []).entries()) this.#recordings.add(`${spec.id}|CR${spec.id.slice(2)}${index}`);
+    }
     return this.#add(body, shape, spec, `${spec.type} ${spec.id.slice(0, 8)}… ${spec.direction} ${fullName(spec.person)}`);
   }
 
@@ -216,6 +241,8 @@ export class ScenarioRecorder {
       eventId: this.#ids.next("EV"),
       eventCreatedAt: new Date(spec.eventAt),
       shape,
+      parties: this.#callParties.get(spec.callId)?.parties,
+      call: this.#callParties.get(spec.callId)?.times,
     });
     this.#calls.add(spec.callId);
     this.#recordings.add(`${spec.callId}|${spec.recordingId}`);
@@ -223,7 +250,7 @@ export class ScenarioRecorder {
   }
 
   /** call.voicemail.completed as a bare voicemail `{ callId, url, … }`. */
-  voicemail(spec: ArtifactSpec & { url: string; duration: number; size: number; contentType: string }): string {
+  voicemail(spec: ArtifactSpec & { url: string; duration: number; size: number; contentType: string; transcript?: string; eventId?: string }): string {
     const shape = this.shape(spec.shape);
     const body = voicemailEvent({
       callId: spec.callId,
@@ -231,9 +258,11 @@ export class ScenarioRecorder {
       duration: spec.duration,
       size: spec.size,
       contentType: spec.contentType,
-      eventId: this.#ids.next("EV"),
+      transcript: spec.transcript ?? null,
+      eventId: spec.eventId ?? this.#ids.next("EV"),
       eventCreatedAt: new Date(spec.eventAt),
       shape,
+      parties: this.#callParties.get(spec.callId)?.parties,
     });
     this.#calls.add(spec.callId);
     this.#voicemails.add(spec.callId);
@@ -251,6 +280,7 @@ export class ScenarioRecorder {
       eventId: this.#ids.next("EV"),
       eventCreatedAt: new Date(spec.eventAt),
       shape,
+      parties: this.#callParties.get(spec.callId)?.parties,
     });
     this.#calls.add(spec.callId);
     this.#summaries.add(spec.callId);
@@ -268,6 +298,7 @@ export class ScenarioRecorder {
       eventId: this.#ids.next("EV"),
       eventCreatedAt: new Date(spec.eventAt),
       shape,
+      parties: this.#callParties.get(spec.callId)?.parties,
     });
     this.#calls.add(spec.callId);
     this.#transcripts.add(spec.callId);

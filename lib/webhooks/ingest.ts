@@ -158,11 +158,12 @@ function buildEventRecord(input: {
     type: envelope.type ?? "(unreadable)",
     apiVersion: envelope.apiVersion ?? null,
     signatureScheme: input.scheme,
-    status: normalized.ok ? "processed" : normalized.reason === "unknown_type" ? "ignored" : "invalid",
+    status: normalized.ok ? "processed" : normalized.reason === "invalid" ? "invalid" : "ignored",
     resourceId: envelope.resourceId ?? null,
     occurredAt: envelope.occurredAt ?? null,
     receivedAt: input.now,
-    lastError: !normalized.ok && normalized.reason === "invalid" ? normalized.error : null,
+    // Why an event was not applied: the validation error, or why a known type was ignored.
+    lastError: normalized.ok ? null : normalized.reason === "invalid" ? normalized.error : normalized.reason === "ignored" ? normalized.note : null,
     headers: JSON.stringify(kept),
     rawBody: input.body,
   };
@@ -181,7 +182,7 @@ async function recordAndApply(
   const row = await tx.webhookEvent.upsert({
     where: { eventId: record.eventId },
     create: { ...record, processedAt: record.receivedAt },
-    update: { duplicates: { increment: 1 } },
+    update: { duplicates: { increment: 1 }, lastDeliveryId: record.deliveryId, lastReceivedAt: record.receivedAt },
     select: { id: true, status: true, duplicates: true },
   });
   if (row.duplicates > 0) {

@@ -16,6 +16,8 @@ export async function domainSnapshot(prisma: PrismaHandle) {
       toNumbers: true,
       errorCode: true,
       occurredAt: true,
+      openphoneUrl: true,
+      contactIds: true,
       conversation: { select: { participant: true, openphoneId: true, phoneNumber: { select: { openphoneId: true } } } },
       media: { orderBy: { position: "asc" }, select: { position: true, url: true, contentType: true } },
     },
@@ -32,8 +34,13 @@ export async function domainSnapshot(prisma: PrismaHandle) {
       answeredAt: true,
       completedAt: true,
       duration: true,
+      answeredBy: true,
+      forwardedTo: true,
+      openphoneUrl: true,
+      contactIds: true,
+      conversation: { select: { participant: true } },
       recordings: { orderBy: { key: "asc" }, select: { key: true, url: true, duration: true, size: true } },
-      voicemail: { select: { url: true, duration: true } },
+      voicemail: { select: { url: true, duration: true, transcript: true, openphoneId: true } },
       summary: { select: { summary: true, nextSteps: true, sentiment: true, status: true } },
       transcript: {
         select: { status: true, duration: true, segments: { orderBy: { position: "asc" }, select: { identifier: true, userId: true, start: true, end: true, content: true } } },
@@ -64,7 +71,15 @@ export async function domainSnapshot(prisma: PrismaHandle) {
   });
   const conversations = await prisma.conversation.findMany({
     orderBy: [{ participant: "asc" }],
-    select: { participant: true, openphoneId: true, lastActivityAt: true, phoneNumber: { select: { openphoneId: true, number: true } } },
+    select: {
+      participant: true,
+      participants: true,
+      openphoneId: true,
+      openphoneUrl: true,
+      lastActivityAt: true,
+      contact: { select: { number: true } },
+      phoneNumber: { select: { openphoneId: true, number: true } },
+    },
   });
   return { messages, calls, contacts, activities, conversations };
 }

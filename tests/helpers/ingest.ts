@@ -21,7 +21,14 @@ export function fixtureNames(): string[] {
   return fs.readdirSync(path.join(FIXTURES_DIR, "events")).filter((f) => f.endsWith(".json")).sort();
 }
 
-export type PostOptions = { secret?: string; style?: SignatureStyle; nowMs?: number; headers?: Record<string, string> };
+export type PostOptions = {
+  secret?: string;
+  style?: SignatureStyle;
+  nowMs?: number;
+  /** The Standard-Webhooks `webhook-id` (signed with the body); random when not given. */
+  deliveryId?: string;
+  headers?: Record<string, string>;
+};
 
 /** ingestWebhook bound to a test database, posting bodies signed like OpenPhone would. */
 export function createPoster(db: AppDatabase, overrides: Partial<IngestDeps> = {}) {
@@ -39,7 +46,7 @@ export function createPoster(db: AppDatabase, overrides: Partial<IngestDeps> = {
     const body = typeof payload === "string" ? payload : JSON.stringify(payload);
     const nowMs = options.nowMs ?? Date.now();
     const headers = new Headers({
-      ...signedHeaders(body, { secret: options.secret ?? TEST_SECRET, style: options.style, nowMs }),
+      ...signedHeaders(body, { secret: options.secret ?? TEST_SECRET, style: options.style, nowMs, deliveryId: options.deliveryId }),
       ...options.headers,
     });
     return ingestWebhook(deps, { headers, rawBody: new TextEncoder().encode(body), now: new Date(nowMs) });

@@ -26,8 +26,15 @@ describe("deriveCallOutcome", () => {
   const at = d("2026-05-04T11:59:00Z");
 
   it.each<[string, Partial<CallOutcomeInput>, string]>([
-    ["forwardedTo set wins over everything", { forwardedTo: "+19175550111", answeredAt: at, hasVoicemail: true }, "forwarded"],
-    ["forwarded phase", { phase: "forwarded", completedAt: null }, "forwarded"],
+    ["forwarded phase wins over everything", { phase: "forwarded", completedAt: null, answeredAt: at, hasVoicemail: true }, "forwarded"],
+    ["forwardedTo on an unanswered, ended call", { forwardedTo: "+19175550111" }, "forwarded"],
+    ["forwardedTo on an answered call is answered", { forwardedTo: "+19175550111", answeredAt: at }, "answered"],
+    ["forwardedTo on a ringing call is ringing", { phase: "ringing", status: "ringing", completedAt: null, forwardedTo: "USagent02" }, "ringing"],
+    ["forwardedTo with a voicemail is voicemail", { forwardedTo: "+19175550111", hasVoicemail: true }, "voicemail"],
+    ["2026 status unanswered", { status: "unanswered" }, "missed"],
+    ["2026 status abandoned", { phase: null, status: "abandoned", completedAt: null }, "missed"],
+    ["2026 status forwarded", { status: "forwarded" }, "forwarded"],
+    ["2026 status ai-handled", { status: "ai-handled" }, "answered"],
     ["voicemail wins over missed", { hasVoicemail: true }, "voicemail"],
     ["answered when answeredAt is set", { answeredAt: at }, "answered"],
     ["answered phase", { phase: "answered", completedAt: null }, "answered"],

@@ -31,13 +31,19 @@ function legacyEvent(type: string, object: Json | undefined, overrides: JsonObje
   });
 }
 
-function resourceEvent(type: string, resource: Json | undefined, context: JsonObject | null = {}, overrides: JsonObject = {}): string {
+function resourceEvent(
+  type: string,
+  resource: Json | undefined,
+  context: JsonObject | null = {},
+  overrides: JsonObject = {},
+  quoLink?: string | null,
+): string {
   return JSON.stringify({
     id: "EVtest0002",
     apiVersion: "2026-03-30",
     createdAt: "2026-05-06T10:00:00.000Z",
     type,
-    data: { resource, context },
+    data: { resource, context, ...(quoLink !== undefined ? { links: { quo: quoLink } } : {}) },
     ...overrides,
   });
 }
@@ -152,9 +158,12 @@ const appCallAnswered: NormalizedCall = {
   forwardedTo: null,
   phoneNumberId: "PNmain0001",
   conversationId: "CNconv0001",
+  hasVoicemail: false,
   voicemail: null,
   recordings: [],
   contactIds: [],
+  contactLookup: null,
+  deepLink: "https://my.openphone.com/inbox/PNmain0001/c/CNconv0001?at=ACcall0001",
 };
 
 const recordingOfCall0001 = {
@@ -181,8 +190,12 @@ const outgoingMessage0003: NormalizedMessage = {
   conversationId: "CNconv0001",
   workspaceNumber: "+16505550100",
   participant: "+14155550123",
+  participants: ["+14155550123"],
+  group: false,
   media: [],
   contactIds: [],
+  contactLookup: null,
+  deepLink: "https://my.openphone.com/inbox/PNmain0001/c/CNconv0001?at=ACmsg0003",
 };
 
 const FIXTURE_EXPECTATIONS: Record<string, NormalizeResult> = {
@@ -219,9 +232,12 @@ const FIXTURE_EXPECTATIONS: Record<string, NormalizeResult> = {
         forwardedTo: null,
         phoneNumberId: "PNmain0001",
         conversationId: "CNconv0002",
-        voicemail: { url: "https://media.example.test/vm/ACcall0002.mp3", contentType: "audio/mpeg", size: null, duration: 19 },
+        hasVoicemail: true,
+        voicemail: { id: null, url: "https://media.example.test/vm/ACcall0002.mp3", contentType: "audio/mpeg", size: null, duration: 19, transcript: null },
         recordings: [],
         contactIds: [],
+        contactLookup: null,
+        deepLink: "https://my.openphone.com/inbox/PNmain0001/c/CNconv0002?at=ACcall0002",
       },
     },
   },
@@ -253,9 +269,12 @@ const FIXTURE_EXPECTATIONS: Record<string, NormalizeResult> = {
         forwardedTo: null,
         phoneNumberId: "PNmain0001",
         conversationId: null,
+        hasVoicemail: false,
         voicemail: null,
         recordings: [],
         contactIds: [],
+        contactLookup: null,
+        deepLink: null,
       },
     },
   },
@@ -275,7 +294,7 @@ const FIXTURE_EXPECTATIONS: Record<string, NormalizeResult> = {
       recordings: [recordingOfCall0001],
     },
   },
-  "call-recording-completed-seed-shape.json": {
+  "call-recording-completed.seed-only.json": {
     ok: true,
     envelope: {
       eventId: "EVfx0015",
@@ -322,10 +341,11 @@ const FIXTURE_EXPECTATIONS: Record<string, NormalizeResult> = {
         ],
         nextSteps: ["Send inspection confirmation by text.", "Book crew for Thursday 9am."],
         sentiment: null,
+        answeredBy: null,
       },
     },
   },
-  "call-summary-seed-name-with-sentiment.json": {
+  "call-summary-created-with-sentiment.seed-only.json": {
     ok: true,
     envelope: {
       eventId: "EVfx0018",
@@ -342,6 +362,7 @@ const FIXTURE_EXPECTATIONS: Record<string, NormalizeResult> = {
         summary: ["Customer accepted the quote."],
         nextSteps: ["Email the contract."],
         sentiment: "positive",
+        answeredBy: null,
       },
     },
   },
@@ -350,7 +371,7 @@ const FIXTURE_EXPECTATIONS: Record<string, NormalizeResult> = {
     envelope: { eventId: "EVfx0017", type: "callSummary", apiVersion: "v4", occurredAt: d("2026-05-05T09:33:00.000Z"), resourceId: "ACcall0003" },
     event: {
       kind: "call.summary",
-      summary: { callId: "ACcall0003", status: "completed", summary: ["Followed up on the quote."], nextSteps: [], sentiment: null },
+      summary: { callId: "ACcall0003", status: "completed", summary: ["Followed up on the quote."], nextSteps: [], sentiment: null, answeredBy: null },
     },
   },
   "call-transcript-completed-api-v4.json": {
@@ -439,8 +460,12 @@ const FIXTURE_EXPECTATIONS: Record<string, NormalizeResult> = {
         conversationId: "CNconv0002",
         workspaceNumber: "+16505550100",
         participant: "+12125550188",
+        participants: ["+12125550188"],
+        group: false,
         media: [],
         contactIds: [],
+        contactLookup: null,
+        deepLink: "https://my.openphone.com/inbox/PNmain0001/c/CNconv0002?at=ACmsg0004",
       },
     },
   },
@@ -465,8 +490,12 @@ const FIXTURE_EXPECTATIONS: Record<string, NormalizeResult> = {
         conversationId: null,
         workspaceNumber: "+16505550100",
         participant: "+14155550123",
+        participants: ["+14155550123"],
+        group: false,
         media: [],
         contactIds: ["6824dfb69aee85c132b7aa01"],
+        contactLookup: null,
+        deepLink: null,
       },
     },
   },
@@ -491,12 +520,16 @@ const FIXTURE_EXPECTATIONS: Record<string, NormalizeResult> = {
         conversationId: "CNconv0001",
         workspaceNumber: "+16505550100",
         participant: "+14155550123",
+        participants: ["+14155550123"],
+        group: false,
         media: [
           { url: "https://media.example.test/mms/leak-1.jpg", contentType: "image/jpeg", size: null, duration: null },
           { url: "https://media.example.test/mms/leak-2.png", contentType: "image/png", size: null, duration: null },
           { url: "https://media.example.test/mms/quote.pdf", contentType: "application/pdf", size: null, duration: null },
         ],
         contactIds: [],
+        contactLookup: null,
+        deepLink: "https://my.openphone.com/inbox/PNmain0001/c/CNconv0001?at=ACmsg0001",
       },
     },
   },
@@ -527,20 +560,130 @@ const FIXTURE_EXPECTATIONS: Record<string, NormalizeResult> = {
         conversationId: "CNconv0050",
         workspaceNumber: "+16505550100",
         participant: "+17185550142",
+        participants: ["+17185550142"],
+        group: false,
         media: [],
         contactIds: [],
+        contactLookup: "none",
+        deepLink: null,
       },
     },
   },
-  "message-sent-seed-name.json": {
+  "message-sent.seed-only.json": {
     ok: true,
     envelope: { eventId: "EVfx0004", type: "message.sent", apiVersion: "v3", occurredAt: d("2026-05-04T15:04:58.300Z"), resourceId: "ACmsg0003" },
     event: { kind: "message", message: { ...outgoingMessage0003, status: "sent" } },
   },
-  "token-validated-seed.json": {
+  "token-validated.seed-only.json": {
     ok: true,
     envelope: { eventId: "EVfx0040", type: "token.validated", apiVersion: "v3", occurredAt: d("2026-05-04T15:00:00.000Z"), resourceId: null },
     event: { kind: "token.validated" },
+  },
+  "message-received-group-app-v3.json": {
+    ok: true,
+    envelope: { eventId: "EVfx0060", type: "message.received", apiVersion: "v3", occurredAt: d("2026-05-06T14:00:01.000Z"), resourceId: "ACmsg0060" },
+    event: {
+      kind: "message",
+      message: {
+        id: "ACmsg0060",
+        direction: "incoming",
+        from: "+14155550123",
+        to: ["+13105550177", "+16505550100"],
+        text: "Both of us will be at the site at 8.",
+        status: "received",
+        errorCode: null,
+        errorMessage: null,
+        createdAt: d("2026-05-06T14:00:00.500Z"),
+        updatedAt: null,
+        userId: "USagent01",
+        phoneNumberId: "PNmain0001",
+        conversationId: "CNgroup0060",
+        // Our number is not first: nothing in the payload says which recipient it is.
+        workspaceNumber: null,
+        participant: null,
+        participants: ["+14155550123", "+13105550177", "+16505550100"],
+        group: true,
+        media: [],
+        contactIds: [],
+        contactLookup: null,
+        deepLink: "https://my.openphone.com/inbox/PNmain0001/c/CNgroup0060?at=ACmsg0060",
+      },
+    },
+  },
+  "message-received-group-2026-03-30.json": {
+    ok: true,
+    envelope: {
+      eventId: "EVfx0061",
+      type: "message.received",
+      apiVersion: "2026-03-30",
+      occurredAt: d("2026-05-06T14:05:00.000Z"),
+      resourceId: "ACmsg0061",
+    },
+    event: {
+      kind: "message",
+      message: {
+        id: "ACmsg0061",
+        direction: "incoming",
+        from: "+13105550177",
+        to: ["+16505550100", "+14155550123"],
+        text: "Can you send the invoice to both of us?",
+        status: "received",
+        errorCode: null,
+        errorMessage: null,
+        createdAt: d("2026-05-06T14:04:59.000Z"),
+        updatedAt: null,
+        userId: "USagent01",
+        phoneNumberId: "PNmain0001",
+        conversationId: "CNgroup0060",
+        workspaceNumber: null,
+        participant: null,
+        participants: ["+13105550177", "+16505550100", "+14155550123"],
+        group: true,
+        media: [],
+        contactIds: [],
+        contactLookup: "unavailable",
+        deepLink: "https://my.quo.com/inbox/PNmain0001/c/CNgroup0060?at=ACmsg0061",
+      },
+    },
+  },
+  "call-completed-published-sample-no-id.json": {
+    ok: false,
+    reason: "ignored",
+    note: "no call id",
+    envelope: { eventId: "EVfx0070", type: "call.completed", apiVersion: "v3", occurredAt: d("2026-05-06T15:00:00.000Z"), resourceId: null },
+  },
+  "call-recording-completed-published-sample-no-id.json": {
+    ok: false,
+    reason: "ignored",
+    note: "no call id",
+    envelope: {
+      eventId: "EVfx0071",
+      type: "call.recording.completed",
+      apiVersion: "v3",
+      occurredAt: d("2026-05-06T15:00:05.000Z"),
+      resourceId: null,
+    },
+  },
+  "contact-updated-fields-array.json": {
+    ok: true,
+    envelope: {
+      eventId: "EVfx0031",
+      type: "contact.updated",
+      apiVersion: "v3",
+      occurredAt: d("2026-05-06T16:00:00.000Z"),
+      resourceId: "CTc0ntact000000000000002",
+    },
+    event: {
+      kind: "contact.updated",
+      contact: {
+        id: "CTc0ntact000000000000002",
+        firstName: "Priya",
+        lastName: "Shah",
+        company: null,
+        phoneNumbers: ["+13105550177"],
+        updatedAt: d("2026-05-06T16:00:00.000Z"),
+      },
+    },
   },
   "unknown-type.json": {
     ok: false,
@@ -612,7 +755,7 @@ describe("event type table", () => {
     expect([...KNOWN_EVENT_TYPES].sort()).toEqual(
       [
         "message.received", "message.delivered", "message.sent", "message.failed", "message.undelivered",
-        "call.ringing", "call.started", "call.answered", "call.forwarded", "call.missed", "call.completed",
+        "call.ringing", "call.started", "call.answered", "call.forwarded", "call.missed", "call.completed", "call.menu.selected",
         "call.recording.completed", "call.voicemail.completed",
         "call.summary.completed", "callSummary", "call_summary.created", "call_summary.updated",
         "call.transcript.completed", "callTranscript", "call_transcript.created", "call_transcript.updated",
@@ -645,11 +788,24 @@ describe("event type table", () => {
 // Messages
 
 describe("messages", () => {
-  it("splits a comma-joined `to` and picks the first recipient as the participant", () => {
+  it("splits a comma-joined `to`: an outgoing group message keeps every recipient and no single participant", () => {
     const message = messageOf(normalizeEvent(legacyEvent("message.sent", appMessage({ to: "+14155550123, +12125550188,, " }))));
     expect(message.to).toEqual(["+14155550123", "+12125550188"]);
     expect(message.workspaceNumber).toBe("+16505550100");
-    expect(message.participant).toBe("+14155550123");
+    expect(message).toMatchObject({ group: true, participant: null, participants: ["+14155550123", "+12125550188"] });
+  });
+
+  it("an incoming group message does not take its first recipient as our number", () => {
+    const message = messageOf(
+      normalizeEvent(legacyEvent("message.received", appMessage({ direction: "incoming", from: "+14155550123", to: "+13105550177,+16505550100" }))),
+    );
+    expect(message).toMatchObject({
+      workspaceNumber: null,
+      participant: null,
+      group: true,
+      // Our own number is among them; the projection drops it by the phone-number id.
+      participants: ["+14155550123", "+13105550177", "+16505550100"],
+    });
   });
 
   it("takes `to` as an array (v4)", () => {
@@ -735,8 +891,13 @@ describe("messages", () => {
           conversationId: "CNconv0009",
           workspaceNumber: "+16505550100",
           participant: "+13125550199",
+          participants: ["+13125550199"],
+          group: false,
           media: [],
           contactIds: ["CTcontact9"],
+          // Not one of matched/none/unavailable: read as "not said".
+          contactLookup: null,
+          deepLink: null,
         },
       },
     });
@@ -804,8 +965,14 @@ describe("calls", () => {
     expect(call).toMatchObject({ outcome: "forwarded", forwardedFrom: "+16505550100", forwardedTo: "+19175550111" });
   });
 
-  it("a completed call with forwardedTo set is forwarded", () => {
-    expect(callOf(normalizeEvent(legacyEvent("call.completed", v4Call({ forwardedTo: "+19175550111" })))).outcome).toBe("forwarded");
+  it("a completed call with forwardedTo set is forwarded only when nobody answered it", () => {
+    expect(callOf(normalizeEvent(legacyEvent("call.completed", v4Call({ forwardedTo: "+19175550111", answeredAt: null })))).outcome).toBe("forwarded");
+    expect(callOf(normalizeEvent(legacyEvent("call.completed", v4Call({ forwardedTo: "+19175550111" })))).outcome).toBe("answered");
+  });
+
+  it("call.ringing carrying a forwardedTo user id is ringing, not forwarded", () => {
+    const call = callOf(normalizeEvent(legacyEvent("call.ringing", v4Call({ status: "ringing", answeredAt: null, completedAt: null, forwardedTo: "USagent02" }))));
+    expect(call).toMatchObject({ outcome: "ringing", forwardedTo: "USagent02" });
   });
 
   it("call.missed is missed", () => {
@@ -855,8 +1022,13 @@ describe("calls", () => {
       normalizeEvent(
         resourceEvent(
           "call.completed",
-          { id: "ACcallN1", direction: "incoming", status: "completed", createdAt: "2026-05-06T09:00:00.000Z", answeredAt: null, completedAt: "2026-05-06T09:00:20.000Z" },
-          { phoneNumberId: "PNmain0001", userId: "USagent01", senderIdentifier: "+17185550142", recipientIdentifiers: ["+16505550100"], contacts: { ids: ["CTx"] } },
+          { id: "ACcallN1", direction: "incoming", status: "unanswered", createdAt: "2026-05-06T09:00:00.000Z", answeredAt: null, completedAt: "2026-05-06T09:00:20.000Z" },
+          {
+            phoneNumberId: "PNmain0001",
+            userId: "USagent01",
+            participants: { workspace: ["+16505550100"], external: ["+17185550142"], resolution: "available" },
+            contacts: { ids: ["CTx"], lookupStatus: "matched" },
+          },
         ),
       ),
     );
@@ -868,9 +1040,47 @@ describe("calls", () => {
       phoneNumberId: "PNmain0001",
       userId: "USagent01",
       contactIds: ["CTx"],
+      contactLookup: "matched",
       outcome: "missed",
       duration: 0,
     });
+  });
+
+  it("a 2026-03-30 call whose participants are unavailable has no caller rather than a wrong one", () => {
+    const call = callOf(
+      normalizeEvent(
+        resourceEvent(
+          "call.completed",
+          { id: "ACcallN2", direction: "incoming", status: "answered", createdAt: "2026-05-06T09:00:00.000Z", hasVoicemail: false },
+          { phoneNumberId: "PNmain0001", participants: { workspace: [], external: [], resolution: "unavailable" }, contacts: { ids: [], lookupStatus: "unavailable" } },
+        ),
+      ),
+    );
+    expect(call).toMatchObject({ from: null, to: null, participant: null, participants: [], workspaceNumber: null, contactLookup: "unavailable", outcome: "answered" });
+  });
+
+  it.each([
+    ["abandoned", false, "missed"],
+    ["unanswered", false, "missed"],
+    ["unanswered", true, "voicemail"],
+    ["forwarded", false, "forwarded"],
+    ["ai-handled", false, "answered"],
+    ["failed", false, "missed"],
+  ])("2026-03-30 call.completed status %s (hasVoicemail %s) is %s", (status, hasVoicemail, outcome) => {
+    const resource = { id: "ACcallN3", direction: "incoming", status, createdAt: "2026-05-06T09:00:00.000Z", answeredAt: null, completedAt: "2026-05-06T09:00:30.000Z", duration: null, hasVoicemail };
+    expect(callOf(normalizeEvent(resourceEvent("call.completed", resource, {}))).outcome).toBe(outcome);
+  });
+
+  it("links.quo is kept only when it is an https link on an OpenPhone or Quo host", () => {
+    const message = (quo: string | null) =>
+      messageOf(normalizeEvent(resourceEvent("message.received", { id: "ACmsgL1", text: "x", createdAt: "2026-05-06T09:00:00.000Z" }, {}, {}, quo)));
+    expect(message("https://my.quo.com/inbox/PN1/c/CN1?at=AC1").deepLink).toBe("https://my.quo.com/inbox/PN1/c/CN1?at=AC1");
+    expect(message("https://app.openphone.com/x").deepLink).toBe("https://app.openphone.com/x");
+    expect(message("javascript:alert(1)").deepLink).toBeNull();
+    expect(message("http://my.quo.com/inbox").deepLink).toBeNull();
+    expect(message("https://my.quo.com.evil.test/inbox").deepLink).toBeNull();
+    expect(message("https://user:pw@my.quo.com/").deepLink).toBeNull();
+    expect(message(null).deepLink).toBeNull();
   });
 
   it("call.voicemail.completed with a call object", () => {
@@ -891,14 +1101,33 @@ describe("calls", () => {
       kind: "call.voicemail",
       callId: "ACcallT1",
       call: null,
-      voicemail: { url: "https://m.test/vm.ogg", contentType: "audio/ogg", size: null, duration: 8 },
+      voicemail: { id: null, url: "https://m.test/vm.ogg", contentType: "audio/ogg", size: null, duration: 8, transcript: null },
     });
   });
 
   it("call.voicemail.completed whose call has no voicemail is invalid", () => {
     const result = expectInvalid(normalizeEvent(legacyEvent("call.voicemail.completed", appCall())));
-    expect(result.error).toContain("data.object.voicemail");
+    expect(result.error).toContain("a voicemail needs a recording or a transcript");
     expect(result.envelope).toMatchObject({ eventId: "EVtest0001", resourceId: "ACcallT1" });
+  });
+
+  it("a 2026-03-30 voicemail still processing (no transcript, no URL yet) is invalid; with only a transcript it attaches", () => {
+    const resource = { id: "ACvm1", voicemailId: "VM1", callId: "ACcallV1", direction: "incoming", duration: 9, from: "+14155550123", to: "+16505550100", createdAt: "2026-05-06T09:01:00.000Z" };
+    expectInvalid(normalizeEvent(resourceEvent("call.voicemail.completed", { ...resource, transcript: null, recordingUrl: null })));
+    const event = okEvent(normalizeEvent(resourceEvent("call.voicemail.completed", { ...resource, transcript: "Call me back", recordingUrl: null })));
+    expect(event).toMatchObject({
+      kind: "call.voicemail",
+      callId: "ACcallV1",
+      call: { id: "ACcallV1", from: "+14155550123", to: "+16505550100", participant: "+14155550123", outcome: "voicemail", hasVoicemail: true },
+      voicemail: { id: "VM1", url: null, transcript: "Call me back", duration: 9 },
+    });
+  });
+
+  it("a 2026-03-30 voicemail whose source call is unresolved stands as its own call", () => {
+    const event = okEvent(
+      normalizeEvent(resourceEvent("call.voicemail.completed", { id: "ACvm2", callId: null, recordingUrl: "https://m.test/vm2.mp3", createdAt: "2026-05-06T09:01:00.000Z" })),
+    );
+    expect(event).toMatchObject({ kind: "call.voicemail", callId: "ACvm2", voicemail: { url: "https://m.test/vm2.mp3", contentType: "audio/mpeg" } });
   });
 });
 
@@ -958,7 +1187,7 @@ describe("call artefacts", () => {
   it("call_summary.updated with no next steps and no sentiment", () => {
     expect(okEvent(normalizeEvent(legacyEvent("call_summary.updated", { callId: "ACcallT1", status: "completed", summary: ["one"] })))).toStrictEqual({
       kind: "call.summary",
-      summary: { callId: "ACcallT1", status: "completed", summary: ["one"], nextSteps: [], sentiment: null },
+      summary: { callId: "ACcallT1", status: "completed", summary: ["one"], nextSteps: [], sentiment: null, answeredBy: null },
     });
   });
 

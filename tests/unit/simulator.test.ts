@@ -206,7 +206,12 @@ describe("full", () => {
     expect(ids(later)).toEqual(ids(scenario));
     const resourceIds = (s: { deliveries: Delivery[] }) => parse(s.deliveries).map((p) => p.result.envelope.resourceId).sort();
     expect(resourceIds(later)).toEqual(resourceIds(scenario));
-    expect(new Set(ids(buildScenario("full", options({ shape: "new" }))))).toEqual(new Set(ids(scenario)));
+    // The 2026-03-30 shape adds only the voicemails other shapes carry on their call.completed.
+    const inNewShape = buildScenario("full", options({ shape: "new" }));
+    const added = inNewShape.deliveries.filter((d) => !ids(scenario).includes(d.eventId));
+    expect(added.length).toBeGreaterThan(0);
+    expect(new Set(added.map((d) => d.type))).toEqual(new Set(["call.voicemail.completed"]));
+    expect(new Set(ids(inNewShape))).toEqual(new Set([...ids(scenario), ...added.map((d) => d.eventId)]));
     const shuffled = buildScenario("full", options({ shuffle: true }));
     expect(ids(shuffled)).toEqual(ids(scenario));
     expect(shuffled.deliveries.map((d) => d.eventId)).not.toEqual(scenario.deliveries.map((d) => d.eventId));

@@ -109,6 +109,20 @@ export function buildAll(ctx: ScenarioContext): void {
 
   const forwardedId = rec.ids.next("AC");
   const forwardAt = tick(3);
+  // The caller picks a phone-menu option, then the call is forwarded.
+  rec.call({
+    id: forwardedId,
+    type: "call.menu.selected",
+    line: main,
+    person: third,
+    direction: "incoming",
+    agent: dana,
+    createdAt: forwardAt - 20 * SECOND,
+    answeredAt: null,
+    completedAt: null,
+    eventAt: forwardAt - SECOND,
+    shape,
+  });
   rec.call({
     id: forwardedId,
     type: "call.forwarded",

@@ -11,11 +11,14 @@ import { formatDuration, formatDurationWords } from "@/lib/format/time";
 import { formatPhoneNumber } from "@/lib/format/phone-number";
 import { ChevronLeftIcon, ListChecksIcon, SparklesIcon, TranscriptIcon, VoicemailIcon, WaveformIcon } from "@/components/icons";
 import { LocalTime } from "@/components/local-time";
+import { OpenInOpenPhone } from "@/components/open-in-openphone";
 import { TONE_CHIP, describeCall } from "@/components/status-presentation";
 import { Fact } from "@/components/call-detail/fact";
+import { Party } from "@/components/call-detail/party";
 import { NotYet } from "@/components/call-detail/not-yet";
 import { Panel } from "@/components/call-detail/panel";
 import { SentimentBadge } from "@/components/call-detail/sentiment-badge";
+import { VoicemailTranscript } from "@/components/call-detail/voicemail-transcript";
 import type { CallDetail } from "@/lib/calls/detail";
 import { contactDisplayName, contactFullName } from "@/lib/contacts/name";
 import { requireUser } from "@/lib/auth/guards";
@@ -38,6 +41,7 @@ export default async function CallPage({ params }: { params: Params }) {
   const name = contactDisplayName(call.contact, call.participant);
   const { title, outcome, Icon, tone } = describeCall(call);
   const hasAudio = call.recordings.length > 0 || call.voicemail !== null;
+  const hasVoicemail = call.voicemail !== null || call.voicemailTranscript !== null;
   const workspaceLabel = call.phoneNumber
     ? [call.phoneNumber.name, call.phoneNumber.number ? formatPhoneNumber(call.phoneNumber.number) : null].filter(Boolean).join(" · ")
     : null;
@@ -52,7 +56,7 @@ export default async function CallPage({ params }: { params: Params }) {
         {call.conversationId ? name : "Activity"}
       </Link>
 
-      <header className="mb-6 flex items-start gap-4">
+      <header className="mb-6 flex flex-wrap items-start gap-4">
         <span className={`flex size-12 shrink-0 items-center justify-center rounded-xl ring-1 ring-inset ${TONE_CHIP[tone]}`}>
           <Icon className="size-5" />
         </span>
@@ -80,27 +84,36 @@ export default async function CallPage({ params }: { params: Params }) {
             {call.hasDetails ? <Badge tone={tone}>{outcome}</Badge> : null}
           </p>
         </div>
+        <div className="ml-auto">
+          <OpenInOpenPhone href={call.openphoneUrl} what="call" />
+        </div>
       </header>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0 space-y-6">
           <Panel
-            title={call.recordings.length > 1 ? `Recording · ${call.recordings.length} parts` : call.recordings.length === 0 && call.voicemail ? "Voicemail" : "Recording"}
-            Icon={call.recordings.length > 0 || !call.voicemail ? WaveformIcon : VoicemailIcon}
+            title={call.recordings.length > 1 ? `Recording · ${call.recordings.length} parts` : call.recordings.length === 0 && hasVoicemail ? "Voicemail" : "Recording"}
+            Icon={call.recordings.length > 0 || !hasVoicemail ? WaveformIcon : VoicemailIcon}
             className="lg:sticky lg:top-4 lg:z-10"
           >
             {call.recordings.length > 0 ? (
               <AudioPlayer sources={call.recordings} title="Call recording" linked />
-            ) : call.voicemail ? (
-              <AudioPlayer sources={[call.voicemail]} title="Voicemail" linked />
+            ) : hasVoicemail ? (
+              <div className="space-y-4">
+                {call.voicemail ? <AudioPlayer sources={[call.voicemail]} title="Voicemail" linked /> : null}
+                <VoicemailTranscript text={call.voicemailTranscript} />
+              </div>
             ) : (
               <NotYet title={noRecordingTitle(call)}>{noRecordingText(call)}</NotYet>
             )}
           </Panel>
 
-          {call.recordings.length > 0 && call.voicemail ? (
+          {call.recordings.length > 0 && hasVoicemail ? (
             <Panel title="Voicemail" Icon={VoicemailIcon}>
-              <AudioPlayer sources={[call.voicemail]} title="Voicemail" />
+              <div className="space-y-4">
+                {call.voicemail ? <AudioPlayer sources={[call.voicemail]} title="Voicemail" /> : null}
+                <VoicemailTranscript text={call.voicemailTranscript} />
+              </div>
             </Panel>
           ) : null}
 
@@ -212,10 +225,10 @@ export default async function CallPage({ params }: { params: Params }) {
                   <span className="sr-only"> ({formatDurationWords(call.duration)})</span>
                 </Fact>
               ) : null}
-              {call.answeredBy ? <Fact label="Answered by">{call.answeredBy}</Fact> : null}
-              {call.initiatedBy ? <Fact label="Initiated by">{call.initiatedBy}</Fact> : null}
-              {call.forwardedFrom ? <Fact label="Forwarded from">{formatPhoneNumber(call.forwardedFrom)}</Fact> : null}
-              {call.forwardedTo ? <Fact label="Forwarded to">{formatPhoneNumber(call.forwardedTo)}</Fact> : null}
+              {call.answeredBy ? <Fact label="Answered by"><Party value={call.answeredBy} /></Fact> : null}
+              {call.initiatedBy ? <Fact label="Initiated by"><Party value={call.initiatedBy} /></Fact> : null}
+              {call.forwardedFrom ? <Fact label="Forwarded from"><Party value={call.forwardedFrom} /></Fact> : null}
+              {call.forwardedTo ? <Fact label="Forwarded to"><Party value={call.forwardedTo} /></Fact> : null}
               <Fact label="OpenPhone call ID">
                 <span className="flex items-center gap-2">
                   <code className="min-w-0 truncate font-mono text-xs">{call.openphoneId}</code>

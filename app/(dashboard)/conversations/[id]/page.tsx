@@ -9,10 +9,11 @@ import { ConversationActions } from "@/components/conversation-actions";
 import { formatPhoneNumber } from "@/lib/format/phone-number";
 import { ArrowDownIcon, ChevronLeftIcon, PhoneIcon } from "@/components/icons";
 import { LightboxProvider, type LightboxImage } from "@/components/lightbox";
+import { OpenInOpenPhone } from "@/components/open-in-openphone";
 import { DayDivider } from "@/components/local-time";
 import { ScrollToLatest } from "@/components/scroll-to-latest";
 import { CallCard, MessageBubble } from "@/components/thread-items";
-import { contactDisplayName, contactFullName } from "@/lib/contacts/name";
+import { contactDisplayName, contactFullName, groupDisplayName } from "@/lib/contacts/name";
 import { markConversationRead } from "@/lib/conversations/mutations";
 import { listConversationItems, type ThreadItem } from "@/lib/conversations/queries";
 import { decodeKeysetCursor } from "@/lib/cursor";
@@ -27,7 +28,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   await requireUser();
   const conversation = await loadConversation((await params).id);
-  return { title: conversation ? contactDisplayName(conversation.contact, conversation.participant) : "Conversation" };
+  if (!conversation) return { title: "Conversation" };
+  return { title: conversation.members ? groupDisplayName(conversation.members) : contactDisplayName(conversation.contact, conversation.participant) };
 }
 
 export default async function ConversationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
@@ -42,7 +44,8 @@ export default async function ConversationPage({ params, searchParams }: { param
   // Opening the thread reads it (a no-op when nothing is unread).
   await markConversationRead(db, conversation.id, new Date());
 
-  const name = contactDisplayName(conversation.contact, conversation.participant);
+  const members = conversation.members;
+  const name = members ? groupDisplayName(members) : contactDisplayName(conversation.contact, conversation.participant);
   const fullName = contactFullName(conversation.contact);
   const company = conversation.contact?.company ?? null;
   const number = formatPhoneNumber(conversation.participant);
@@ -67,10 +70,24 @@ export default async function ConversationPage({ params, searchParams }: { param
             <div className="min-w-0">
               <h1 className="flex flex-wrap items-center gap-2 text-xl font-semibold tracking-tight text-zinc-950 dark:text-white">
                 <span className="truncate">{name}</span>
+                {members ? <Badge tone="info">Group</Badge> : null}
                 {conversation.state === "done" ? <Badge tone="success">Done</Badge> : null}
               </h1>
+              {members ? (
+                <ul aria-label="Participants" className="mt-1 flex flex-wrap gap-1.5">
+                  {members.map((member) => (
+                    <li
+                      key={member.number}
+                      className="inline-flex items-center gap-1.5 rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs text-zinc-700 dark:bg-white/5 dark:text-zinc-300"
+                    >
+                      {member.name ? <span className="font-medium">{member.name}</span> : null}
+                      <span className="tabular-nums text-zinc-500 dark:text-zinc-400">{formatPhoneNumber(member.number)}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               <p className="mt-0.5 flex flex-wrap items-center gap-x-2 text-sm text-zinc-500 dark:text-zinc-400">
-                {fullName || company ? <span className="whitespace-nowrap tabular-nums">{number}</span> : null}
+                {!members && (fullName || company) ? <span className="whitespace-nowrap tabular-nums">{number}</span> : null}
                 {fullName && company ? (
                   <span className="whitespace-nowrap">
                     <span aria-hidden="true" className="mr-2">·</span>
@@ -90,6 +107,7 @@ export default async function ConversationPage({ params, searchParams }: { param
               </p>
             </div>
           </div>
+          <OpenInOpenPhone href={conversation.openphoneUrl} what="conversation" />
           <ConversationActions
             conversationId={conversation.id}
             state={conversation.state}
