@@ -3,27 +3,36 @@
 import Form from "next/form";
 import { formatPhoneNumber } from "@/lib/format/phone-number";
 
+export type WorkspaceNumberOption = { id: number; name: string | null; number: string | null };
+
 /**
- * Filter the inbox by workspace number. A GET form (works without JavaScript via its button);
- * with JavaScript, choosing an option submits it as a client-side navigation.
+ * Filter a page by workspace number: a GET form to `action` that keeps the page's other parameters
+ * (`keep`, sent as hidden fields). It works without JavaScript via its button; with JavaScript,
+ * choosing an option submits it as a client-side navigation.
  */
 export function WorkspaceFilter({
+  action,
+  id,
   numbers,
   selected,
-  state,
+  keep,
 }: {
-  numbers: { id: number; name: string | null; number: string | null }[];
+  action: string;
+  id: string;
+  numbers: WorkspaceNumberOption[];
   selected: number | null;
-  state: "open" | "done";
+  keep: Record<string, string>;
 }) {
   return (
-    <Form action="/conversations" className="flex items-center gap-2">
-      <input type="hidden" name="state" value={state} />
-      <label htmlFor="workspace-number" className="text-xs font-medium text-zinc-500 dark:text-zinc-400">
+    <Form action={action} className="flex items-center gap-2">
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <label htmlFor={id} className="text-xs font-medium text-zinc-500 dark:text-zinc-400">
         Number
       </label>
       <select
-        id="workspace-number"
+        id={id}
         name="number"
         defaultValue={selected ? String(selected) : ""}
         onChange={(event) => event.currentTarget.form?.requestSubmit()}

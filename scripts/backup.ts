@@ -2,21 +2,14 @@
 // Logic: lib/db/backup.ts. PostgreSQL: pg_dump (README).
 import { parseArgs } from "node:util";
 import { backupDatabase } from "../lib/db/backup";
-import { ConfigError, loadEnv } from "../lib/env";
+import { loadCliConfig } from "./cli-env";
 
 const { values } = parseArgs({ options: { to: { type: "string" } } });
 if (!values.to) {
   console.error("✖ Usage: npm run backup -- --to FILE");
   process.exit(2);
 }
-let databaseUrl: string;
-try {
-  databaseUrl = loadEnv().DATABASE_URL;
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(`✖ ${error.message}`);
-  process.exit(2);
-}
+const databaseUrl = loadCliConfig().DATABASE_URL;
 const result = await backupDatabase(databaseUrl, values.to);
 if (!result.ok) {
   console.error(`✖ Backup failed: ${result.message}`);

@@ -2,21 +2,14 @@
 // place of the SQLite database; refuses while the app has the database open. Logic: lib/db/backup.ts.
 import { parseArgs } from "node:util";
 import { restoreDatabase } from "../lib/db/backup";
-import { ConfigError, loadEnv } from "../lib/env";
+import { loadCliConfig } from "./cli-env";
 
 const { positionals } = parseArgs({ allowPositionals: true, options: {} });
 if (positionals.length !== 1) {
   console.error("✖ Usage: npm run restore -- FILE   (stop the app first)");
   process.exit(2);
 }
-let databaseUrl: string;
-try {
-  databaseUrl = loadEnv().DATABASE_URL;
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(`✖ ${error.message}`);
-  process.exit(2);
-}
+const databaseUrl = loadCliConfig().DATABASE_URL;
 const result = restoreDatabase(databaseUrl, positionals[0]!, new Date());
 if (!result.ok) {
   console.error(`✖ Restore refused: ${result.message}`);

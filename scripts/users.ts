@@ -2,9 +2,7 @@
 // Logic and usage text: lib/auth/cli.ts. Reads DATABASE_URL and WEBHOOK_BASE_URL like the app.
 import readline from "node:readline";
 import { runUsersCli } from "../lib/auth/cli";
-import { createDatabase } from "../lib/db/create-database";
-import { migrate } from "../lib/db/migrate";
-import { ConfigError, loadEnv } from "../lib/env";
+import { runWithDatabase } from "./cli-env";
 
 /** Piped stdin: its first line. A terminal: a prompt that does not echo. Nothing: "" (generate). */
 async function readPassword(prompt: string): Promise<string> {
@@ -23,25 +21,11 @@ async function readPassword(prompt: string): Promise<string> {
   return answer;
 }
 
-let config;
-try {
-  config = loadEnv();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(`✖ ${error.message}`);
-    process.exit(2);
-  }
-  throw error;
-}
-await migrate(config.DATABASE_URL);
-const db = createDatabase(config.DATABASE_URL, { poolSize: 2 });
-try {
-  process.exitCode = await runUsersCli(process.argv.slice(2), {
+await runWithDatabase((db, config) =>
+  runUsersCli(process.argv.slice(2), {
     db,
     baseUrl: config.WEBHOOK_BASE_URL,
     now: () => new Date(),
     io: { out: (line) => console.log(line), err: (line) => console.error(line), readPassword },
-  });
-} finally {
-  await db.prisma.$disconnect();
-}
+  }),
+);

@@ -2,13 +2,11 @@
 // same code as Admin → Webhooks. Logic and usage text: lib/webhooks/subscriptions/cli.ts.
 import os from "node:os";
 import readline from "node:readline";
-import { createDatabase } from "../lib/db/create-database";
-import { migrate } from "../lib/db/migrate";
-import { ConfigError, loadEnv } from "../lib/env";
 import { createOpenPhoneClient } from "../lib/openphone/api/client";
 import { webhookEndpointUrl } from "../lib/webhooks/endpoint";
 import { runWebhooksCli } from "../lib/webhooks/subscriptions/cli";
 import { createWebhookManager } from "../lib/webhooks/subscriptions/manager";
+import { runWithDatabase } from "./cli-env";
 
 async function confirm(question: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
@@ -18,19 +16,7 @@ async function confirm(question: string): Promise<boolean> {
   return /^y(es)?$/i.test(answer.trim());
 }
 
-let config;
-try {
-  config = loadEnv();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(`✖ ${error.message}`);
-    process.exit(2);
-  }
-  throw error;
-}
-await migrate(config.DATABASE_URL);
-const db = createDatabase(config.DATABASE_URL, { poolSize: 2 });
-try {
+await runWithDatabase((db, config) => {
   const manager = createWebhookManager({
     prisma: db.prisma,
     client: config.OPENPHONE_API_KEY
@@ -43,13 +29,11 @@ try {
     // Running app instances notice key changes by themselves within a second.
     onKeysChanged: () => undefined,
   });
-  process.exitCode = await runWebhooksCli(process.argv.slice(2), {
+  return runWebhooksCli(process.argv.slice(2), {
     manager,
     actor: { id: null, label: `command line (${os.userInfo().username})` },
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     confirm,
   });
-} finally {
-  await db.prisma.$disconnect();
-}
+});

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { insightsSearchParams, type InsightsRange, type RangePreset } from "@/lib/insights/range";
-import { InsightsNumberFilter } from "./number-filter";
+import { WorkspaceFilter } from "@/components/workspace-filter";
 
 const PRESETS: { preset: Exclude<RangePreset, "custom">; label: string }[] = [
   { preset: "today", label: "Today" },
@@ -53,7 +53,13 @@ export function InsightsToolbar({ range, numbers }: { range: InsightsRange; numb
           Apply
         </button>
       </form>
-      {numbers.length > 1 ? <InsightsNumberFilter numbers={numbers} range={range} /> : null}
+      {numbers.length > 1 ? <WorkspaceFilter
+          action="/insights"
+          id="insights-number"
+          numbers={numbers}
+          selected={range.phoneNumberId ?? null}
+          keep={range.preset === "custom" ? { range: range.preset, from: range.from, to: range.to } : { range: range.preset }}
+        /> : null}
     </div>
   );
 }

@@ -93,7 +93,7 @@ export default async function ConversationsPage({ searchParams }: { searchParams
             );
           })}
         </nav>
-        {numbers.length > 1 ? <WorkspaceFilter numbers={numbers} selected={params.number ?? null} state={params.state} /> : null}
+        {numbers.length > 1 ? <WorkspaceFilter action="/conversations" id="workspace-number" numbers={numbers} selected={params.number ?? null} keep={{ state: params.state }} /> : null}
       </div>
 
       {page.rows.length === 0 ? (
