@@ -56,16 +56,16 @@ export function AppShell({
         </Link>
         <nav
           aria-label="Main"
-          className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto px-1 pb-0.5 md:order-none md:mx-0 md:mt-6 md:flex-col md:overflow-visible md:px-0"
+          className="order-3 -mx-1 grid w-full auto-cols-fr grid-flow-col gap-1 px-1 pb-0.5 md:order-none md:mx-0 md:mt-6 md:flex md:flex-col md:px-0"
         >
           {navigation.map((item) => (
             <NavLink key={item.href} href={item.href}>
               <item.Icon className="size-4 shrink-0 opacity-80" />
-              {item.label}
+              <span className="max-w-full truncate">{item.label}</span>
               {"badge" in item && callbackCount > 0 ? (
                 <span
                   data-testid="callback-badge"
-                  className="ml-auto rounded-full bg-rose-100 px-1.5 text-xs font-semibold text-rose-700 tabular-nums dark:bg-rose-400/15 dark:text-rose-300"
+                  className="absolute top-0 right-1 rounded-full bg-rose-100 px-1.5 text-[10px] font-semibold md:static md:ml-auto md:text-xs text-rose-700 tabular-nums dark:bg-rose-400/15 dark:text-rose-300"
                 >
                   {callbackCount > 99 ? "99+" : callbackCount}
                   <span className="sr-only"> waiting</span>

@@ -181,13 +181,13 @@ test.describe("on a phone", () => {
     expect(headerBox.width).toBeGreaterThanOrEqual(389); // spans the screen, not a 240px column
     expect(headerBox.height).toBeLessThan(160);
 
-    // The three links sit side by side in one row.
+    // Every link sits side by side in one row, all of them on screen (a tab bar, not a scroller).
     const boxes = await Promise.all(
-      ["Activity", "Conversations", "Admin"].map(async (name) => (await nav.getByRole("link", { name }).boundingBox())!),
+      ["Activity", "Conversations", "Callbacks", "Insights", "Admin"].map(async (name) => (await nav.getByRole("link", { name }).boundingBox())!),
     );
     expect(new Set(boxes.map((box) => Math.round(box.y))).size).toBe(1);
     expect(boxes[0]!.x).toBeLessThan(boxes[1]!.x);
-    expect(boxes[1]!.x).toBeLessThan(boxes[2]!.x);
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i - 1]!.x).toBeLessThan(boxes[i]!.x);
     for (const box of boxes) expect(box.x + box.width).toBeLessThanOrEqual(390);
 
     await expect(page.getByRole("group", { name: "Theme" })).toBeVisible();
