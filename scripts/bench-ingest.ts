@@ -1,95 +1,195 @@
-// Ingest benchmark (design §7): the production build receiving signed deliveries at 50 concurrent
-// connections, side by side with its own framework ceiling (the same build verifying a delivery
-// without touching the database, /api/bench/verify). Prints req/s, p50/p99 and the ratio.
-// Usage: npm run bench:ingest [-- --requests N --concurrency C --database sqlite|postgres]
-import { execSync } from "node:child_process";
+// Ingest benchmark (design §7). For each database and each spread of conversations it starts the
+// production build on a fresh database and, from a separate load-generator process (autocannon,
+// scripts/ingest-load.ts), sends signed message deliveries with some duplicates at N connections:
+// first to the verify-only route (the framework ceiling: the same build reading and verifying a
+// delivery without touching the database), then to the real endpoint. One table: req/s, p50/p99,
+// errors, the ratio to the ceiling, the server's peak RSS, and whether every delivery was stored once.
+// Usage: npm run bench:ingest [-- --quick] [--requests N] [--connections C] [--databases sqlite,postgres]
+//        [--spreads 1,500] [--duplicates 0.05] [--port 3700] [--out results.json]
+// PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/test.
+import { execFile, execSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { parseArgs } from "node:util";
-import { runLoad, type LoadRequest, type LoadResult } from "../lib/bench/load";
-import { messageEvent } from "../lib/simulator/payloads";
-import { signedHeaders } from "../lib/simulator/sign";
-import { startAppServer } from "../tests/helpers/app-server";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs, promisify } from "node:util";
+import { planDeliveries } from "../lib/bench/ingest-deliveries";
+import type { LoadJob, LoadSummary } from "../lib/bench/ingest-load-types";
+import { createDatabase } from "../lib/db/create-database";
+import { startAppServer, type AppServer } from "../tests/helpers/app-server";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "..");
 
 const { values } = parseArgs({
   options: {
-    requests: { type: "string", default: "3000" },
-    concurrency: { type: "string", default: "50" },
-    database: { type: "string", default: "sqlite" },
+    quick: { type: "boolean", default: false },
+    requests: { type: "string" },
+    connections: { type: "string", default: "50" },
+    databases: { type: "string", default: "sqlite,postgres" },
+    spreads: { type: "string", default: "1,500" },
     duplicates: { type: "string", default: "0.05" },
+    port: { type: "string", default: "3700" },
+    out: { type: "string" },
   },
 });
-const total = Number(values.requests);
-const concurrency = Number(values.concurrency);
+const total = Number(values.requests ?? (values.quick ? 600 : 20_000));
+const connections = Number(values.connections);
 const duplicateRate = Number(values.duplicates);
-const secret = Buffer.from("benchmark-signing-secret-32bytes").toString("base64");
-// The verify-only route answers only requests carrying this token (see lib/webhooks/bench-baseline.ts).
+const databases = values.databases.split(",").map((d) => d.trim()) as ("sqlite" | "postgres")[];
+const spreads = values.spreads.split(",").map(Number);
+const port = Number(values.port);
+const pgUrl =
+  [process.env.BENCH_DATABASE_URL, process.env.TEST_DATABASE_URL].find((u) => u && /^postgres(ql)?:\/\//.test(u)) ??
+  "postgresql://postgres@127.0.0.1:5432/test";
+
+const secret = randomBytes(32).toString("base64");
+// The verify-only route answers only requests carrying this token (lib/webhooks/bench-baseline.ts).
 const benchToken = randomBytes(24).toString("base64url");
 
-if (values.database === "postgres") process.env.TEST_DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/test";
-else delete process.env.TEST_DATABASE_URL;
+export type CellResult = {
+  database: "sqlite" | "postgres";
+  conversations: number;
+  ceiling: LoadSummary;
+  ingest: LoadSummary;
+  ratio: number;
+  p99Ratio: number;
+  peakRssMb: number;
+  stored: { events: number; messages: number; expected: number };
+};
 
-function deliveries(count: number, extraHeaders: Record<string, string> = {}): LoadRequest[] {
-  const unique: string[] = [];
-  const out: LoadRequest[] = [];
-  for (let i = 0; i < count; i++) {
-    let body: string;
-    if (unique.length > 0 && i % Math.round(1 / duplicateRate) === 0) {
-      body = unique[(i * 7919) % unique.length]!;
-    } else {
-      body = JSON.stringify(
-        messageEvent({
-          participant: `+1555${String(1_000_000 + (i % 500)).slice(1)}`,
-          text: `Benchmark message ${i}: can someone call me back about the quote?`,
-          createdAt: new Date(Date.now() - (count - i) * 1000),
-        }),
-      );
-      unique.push(body);
-    }
-    out.push({ body, headers: { ...signedHeaders(body, { secret }), ...extraHeaders } });
+async function sendLoad(url: string, bodies: string[], headers: Record<string, string> = {}): Promise<LoadSummary> {
+  const job: LoadJob = { url, connections, timeoutSeconds: 10, secret, headers, bodies };
+  const file = path.join(os.tmpdir(), `ingest-load-${process.pid}-${randomBytes(4).toString("hex")}.json`);
+  fs.writeFileSync(file, JSON.stringify(job));
+  try {
+    const { stdout } = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/ingest-load.ts", file], {
+      cwd: root,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return JSON.parse(stdout.trim().split("\n").at(-1)!) as LoadSummary;
+  } finally {
+    fs.rmSync(file, { force: true });
   }
-  return out;
 }
 
-function rssMb(port: number): number {
-  // Peak resident memory of the process listening on the port (the Next server).
+/** The Next server process: whichever process listens on the port. */
+function listeningPid(listenPort: number): number | null {
   try {
-    const pid = execSync(`ss -Hltnp 'sport = :${port}' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2`).toString().trim();
-    const status = execSync(`cat /proc/${pid}/status`).toString();
+    const out = execSync(`ss -Hltnp 'sport = :${listenPort}'`).toString();
+    const pid = /pid=(\d+)/.exec(out)?.[1];
+    return pid ? Number(pid) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** VmHWM: the process's peak resident set since it started (each cell gets a fresh server). */
+function peakRssMb(pid: number | null): number {
+  if (pid === null) return 0;
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
     return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
   } catch {
     return 0;
   }
 }
 
-function row(label: string, r: LoadResult): string {
-  const statuses = Object.entries(r.byStatus).map(([s, n]) => `${s}×${n}`).join(" ");
-  return `${label.padEnd(26)} ${r.perSecond.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   ${statuses}`;
+async function storedCounts(server: AppServer): Promise<{ events: number; messages: number }> {
+  const db = createDatabase(server.databaseUrl, { poolSize: 1 });
+  try {
+    return { events: await db.prisma.webhookEvent.count(), messages: await db.prisma.message.count() };
+  } finally {
+    await db.prisma.$disconnect();
+  }
 }
 
-const server = await startAppServer({
-  port: 3700,
-  name: "bench-ingest",
-  env: { OPENPHONE_WEBHOOK_SIGNING_KEY: secret, BENCH_BASELINE: benchToken, LOG_LEVEL: "warn" },
-});
-try {
-  const warm = deliveries(200);
-  await runLoad(`${server.baseUrl}/api/bench/verify`, deliveries(200, { "x-bench-token": benchToken }), concurrency);
-  await runLoad(`${server.baseUrl}/api/webhooks/openphone`, warm, concurrency);
+async function measureCell(database: "sqlite" | "postgres", conversations: number): Promise<CellResult> {
+  if (database === "postgres") process.env.TEST_DATABASE_URL = pgUrl;
+  else delete process.env.TEST_DATABASE_URL;
+  const server = await startAppServer({
+    port,
+    name: `bench-ingest-${database}-${conversations}`,
+    env: { OPENPHONE_WEBHOOK_SIGNING_KEY: secret, BENCH_BASELINE: benchToken, LOG_LEVEL: "warn" },
+  });
+  try {
+    const pid = listeningPid(port);
+    const verifyUrl = `${server.baseUrl}/api/bench/verify`;
+    const ingestUrl = `${server.baseUrl}/api/webhooks/openphone`;
+    const now = new Date();
+    const plan = (label: string, count: number) => planDeliveries({ count, conversations, duplicateRate, label, now });
+    // Warm-up: route compilation, JIT, first connections; its rows are counted below.
+    const warm = plan("warm", Math.min(200, total));
+    await sendLoad(verifyUrl, warm.bodies, { "x-bench-token": benchToken });
+    await sendLoad(ingestUrl, warm.bodies);
 
-  const baseline = await runLoad(`${server.baseUrl}/api/bench/verify`, deliveries(total, { "x-bench-token": benchToken }), concurrency);
-  const ingest = await runLoad(`${server.baseUrl}/api/webhooks/openphone`, deliveries(total), concurrency);
-  const rss = rssMb(3700);
-
-  console.log(`\nIngest benchmark (${values.database}, ${total} deliveries, ${concurrency} concurrent, ${duplicateRate * 100}% duplicates)`);
-  console.log(row("baseline: verify only", baseline));
-  console.log(row("ingest: verify+store+project", ingest));
-  console.log(`throughput ratio ingest/baseline: ${(ingest.perSecond / baseline.perSecond).toFixed(2)} (target ≥ 0.6)`);
-  console.log(`ingest p99: ${ingest.p99.toFixed(1)} ms (target < 100 ms at ${concurrency} concurrent); server peak RSS ${rss} MB`);
-  const unexpected = Object.keys(ingest.byStatus).filter((s) => s !== "200");
-  if (unexpected.length > 0) {
-    console.error(`✖ unexpected statuses: ${unexpected.join(", ")}`);
-    process.exitCode = 1;
+    const ceiling = await sendLoad(verifyUrl, plan("ceiling", total).bodies, { "x-bench-token": benchToken });
+    const measured = plan("ingest", total);
+    const ingest = await sendLoad(ingestUrl, measured.bodies);
+    const stored = await storedCounts(server);
+    return {
+      database,
+      conversations,
+      ceiling,
+      ingest,
+      ratio: ingest.perSecond / ceiling.perSecond,
+      p99Ratio: ingest.p99 / Math.max(ceiling.p99, 1),
+      peakRssMb: peakRssMb(pid),
+      stored: { ...stored, expected: warm.uniqueEvents + measured.uniqueEvents },
+    };
+  } finally {
+    await server.stop();
   }
-} finally {
-  await server.stop();
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString("en-US");
+}
+
+function describeFailures(s: LoadSummary): string {
+  const non200 = Object.entries(s.byStatus).filter(([status]) => status !== "200");
+  const parts = [`${s.errors} errors`, `${s.timeouts} timeouts`];
+  if (non200.length > 0) parts.push(non200.map(([status, n]) => `${n}× ${status}`).join(", "));
+  return parts.join(", ");
+}
+
+export function formatTable(results: CellResult[]): string {
+  const lines = [
+    "| database | conversations | ceiling: verify only | ingest | ratio (≥ 0.6) | p99 vs ceiling (≤ 2×) | failures | stored once | next-server peak RSS |",
+    "|---|---|---|---|---|---|---|---|---|",
+  ];
+  for (const r of results) {
+    const storedOk = r.stored.events === r.stored.expected && r.stored.messages === r.stored.expected;
+    lines.push(
+      `| ${r.database === "sqlite" ? "SQLite" : "PostgreSQL"} | ${r.conversations === 1 ? "1 (hot row)" : fmt(r.conversations)} ` +
+        `| ${fmt(r.ceiling.perSecond)} req/s, p50 ${r.ceiling.p50} ms, p99 ${r.ceiling.p99} ms ` +
+        `| ${fmt(r.ingest.perSecond)} req/s, p50 ${r.ingest.p50} ms, p99 ${r.ingest.p99} ms ` +
+        `| ${r.ratio.toFixed(2)}× | ${r.p99Ratio.toFixed(2)}× | ${describeFailures(r.ingest)} ` +
+        `| ${storedOk ? "yes" : `no: ${r.stored.events} events, ${r.stored.messages} messages, ${r.stored.expected} expected`} ` +
+        `| ${r.peakRssMb} MB |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+const results: CellResult[] = [];
+for (const database of databases) {
+  for (const conversations of spreads) {
+    console.error(`▶ ${database}, ${conversations} conversation(s): ${total} deliveries at ${connections} connections`);
+    results.push(await measureCell(database, conversations));
+  }
+}
+const load = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+console.log(
+  `\nIngest benchmark: ${total.toLocaleString("en-US")} message deliveries per run, ${duplicateRate * 100}% duplicates, ` +
+    `${connections} connections from a separate autocannon process; ${os.cpus().length} cores; load average after the run ${load}\n`,
+);
+console.log(formatTable(results));
+if (values.out) fs.writeFileSync(values.out, JSON.stringify({ total, connections, duplicateRate, loadAverage: os.loadavg(), results }, null, 2));
+const failed = results.filter(
+  (r) => r.ingest.errors + r.ingest.timeouts + r.ingest.non2xx > 0 || r.stored.events !== r.stored.expected || r.stored.messages !== r.stored.expected,
+);
+if (failed.length > 0) {
+  console.error("✖ some deliveries failed or were not stored exactly once");
+  process.exitCode = 1;
 }
