@@ -631,8 +631,9 @@ function toVoicemailEvent(payload: VoicemailPayload, source: Source): { event: N
           direction: payload.direction,
           from: source.context?.participants ? null : payload.from,
           to: source.context?.participants ? null : payload.to,
-          // The voicemail's own time is not the call's: only a voicemail without a known call is placed by it.
-          createdAt: payload.callId ? null : payload.createdAt,
+          // The voicemail's own time places the call only until the call's own events say when it
+          // started (they rank higher and overwrite it), so a call whose events were lost still shows.
+          createdAt: payload.createdAt,
           hasVoicemail: true,
         },
         source,

@@ -299,8 +299,8 @@ const EXPECTED: Record<string, NormalizeResult> = {
       callId: CALL_B,
       call: danaCall(CALL_B, {
         outcome: "voicemail",
-        // The voicemail's time (18:42:34) is not the call's.
-        createdAt: null,
+        // The voicemail's time places the call until the call's own events (ranked higher) replace it.
+        createdAt: d("2026-10-14T18:42:34.010Z"),
         hasVoicemail: true,
         deepLink: link("AC5e0a9c2f4b6d48e1a3c7f9b2d4e6a081"),
       }),
