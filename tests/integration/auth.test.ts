@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { bootstrapFirstAdmin } from "@/lib/auth/bootstrap";
 import { runUsersCli } from "@/lib/auth/cli";
 import { verifyPassword } from "@/lib/auth/passwords";
@@ -12,6 +12,9 @@ import { createDatabase } from "@/lib/db/create-database";
 import type { AppDatabase } from "@/lib/db/types";
 import { createSlots } from "@/lib/limits/slots";
 import { createTestDatabase, testDialect, type TestDatabase } from "../helpers/test-db";
+
+// Many scrypt hashes (N=2^17, ~0.4 s each): room for a busy CI machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let db: TestDatabase;
 let seq = 0;

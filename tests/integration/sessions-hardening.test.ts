@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { announceFirstAdmin } from "@/lib/auth/announce";
 import { hashPassword } from "@/lib/auth/passwords";
 import { createSession, endAllSessions, findSessionUser } from "@/lib/auth/sessions";
@@ -10,6 +10,9 @@ import { signInWithPassword } from "@/lib/auth/sign-in";
 import { authenticateApiToken, createApiToken } from "@/lib/auth/tokens";
 import { createUser, setUserActive } from "@/lib/auth/users";
 import { createTestDatabase, testDialect, type TestDatabase } from "../helpers/test-db";
+
+// Many scrypt hashes (N=2^17, ~0.4 s each): room for a busy CI machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let db: TestDatabase;
 let seq = 0;

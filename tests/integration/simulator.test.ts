@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PayloadShape } from "@/lib/simulator/payloads";
 import type { ExpectedCounts } from "@/lib/simulator/scenario-recorder";
 import { SCENARIO_MODES, buildScenario, type Scenario } from "@/lib/simulator/scenarios";
@@ -11,6 +11,9 @@ import { ingestResponseBody } from "@/lib/webhooks/response";
 import { TEST_SECRET, createPoster } from "../helpers/ingest";
 import { tableCounts } from "../helpers/table-counts";
 import { createTestDatabase, testDialect, type TestDatabase } from "../helpers/test-db";
+
+// Whole scenarios over HTTP: room for a busy CI machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 /**
  * The simulator end to end: scenarios sent over real HTTP, with real signatures, to a receiver
