@@ -81,7 +81,7 @@ export async function seedTimeline(db: AppDatabase) {
       voicemail: { url: "https://media.example.test/vm/ACc3.mp3", type: "audio/mpeg", duration: 21 },
     }),
   );
-  await send(callEvent({ id: "ACc4", direction: "outgoing", ...SALES, participant: CAROL, createdAt: at(180), forwardedTo: "+16505550999" }));
+  await send(callEvent({ id: "ACc4", direction: "outgoing", ...SALES, participant: CAROL, createdAt: at(180), answeredAt: null, forwardedTo: "+16505550999" }));
 
   const p = db.prisma;
   await p.phoneNumber.update({ where: { openphoneId: MAIN.phoneNumberId }, data: { name: "Main line" } });

@@ -216,22 +216,23 @@ describe("insights over a daylight-saving weekend", () => {
 describe("CSV export", () => {
   const params = (chart: string) => new URLSearchParams({ chart, range: "custom", from: "2026-03-07", to: "2026-03-09", tz: TZ });
 
+  // Text cells are always quoted (formula-injection rule shared with the timeline export).
   it("holds each chart's table, in the zone the link names", async () => {
     expect(await exportInsightsCsv(db, params("volume"), NOW)).toEqual({
       ok: true,
       fileName: "insights-volume-2026-03-07-to-2026-03-09.csv",
       body:
-        "Day,Texts in,Texts out,Calls answered,Missed calls,Voicemails,Outgoing calls,Other incoming calls,Total\r\n" +
-        "2026-03-07,0,1,0,1,1,0,0,3\r\n" +
-        "2026-03-08,1,1,0,0,1,1,0,4\r\n" +
-        "2026-03-09,2,1,1,0,0,0,0,4\r\n",
+        '"Day","Texts in","Texts out","Calls answered","Missed calls","Voicemails","Outgoing calls","Other incoming calls","Total"\r\n' +
+        '"2026-03-07",0,1,0,1,1,0,0,3\r\n' +
+        '"2026-03-08",1,1,0,0,1,1,0,4\r\n' +
+        '"2026-03-09",2,1,1,0,0,0,0,4\r\n',
     });
     const staff = await exportInsightsCsv(db, params("staff"), NOW);
-    expect(staff.ok && staff.body).toBe("OpenPhone user,Calls answered,Talk time (minutes),Texts sent\r\nUSamy,1,10,2\r\nUSben,0,5,1\r\n");
+    expect(staff.ok && staff.body).toBe('"OpenPhone user","Calls answered","Talk time (minutes)","Texts sent"\r\n"USamy",1,10,2\r\n"USben",0,5,1\r\n');
     const callbacks = await exportInsightsCsv(db, params("callbacks"), NOW);
-    expect(callbacks.ok && callbacks.body).toContain("Median (minutes),20\r\n90th percentile (minutes),600\r\n");
+    expect(callbacks.ok && callbacks.body).toContain('"Median (minutes)",20\r\n"90th percentile (minutes)",600\r\n');
     const rate = await exportInsightsCsv(db, params("missed-rate"), NOW);
-    expect(rate.ok && rate.body).toContain("2026-03-07,2,2,100\r\n");
+    expect(rate.ok && rate.body).toContain('"2026-03-07",2,2,100\r\n');
   });
 
   it("rejects an unknown chart", async () => {
