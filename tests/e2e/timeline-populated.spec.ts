@@ -84,7 +84,7 @@ async function seedEverything(page: Page, inbox: Inbox) {
       answeredAt: null,
       voicemail: { url: "https://media.example.test/vm/1.mp3", type: "audio/mpeg", duration: 21 },
     }),
-    callEvent({ ...line(inbox), participant: alice, createdAt: minutesAgo(20), forwardedTo: "+16505550999" }),
+    callEvent({ ...line(inbox), participant: alice, createdAt: minutesAgo(20), answeredAt: null, forwardedTo: "+16505550999" }),
   );
   return { alice, bob, answeredCall, missedCall };
 }
