@@ -1,14 +1,11 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PayloadShape } from "@/lib/simulator/payloads";
 import type { ExpectedCounts } from "@/lib/simulator/scenario-recorder";
 import { SCENARIO_MODES, buildScenario, type Scenario } from "@/lib/simulator/scenarios";
 import { demoCalls } from "@/lib/simulator/demo-media";
 import { isUnexpected, sendDeliveries, summarizeResults } from "@/lib/simulator/send";
-import { ingestWebhook } from "@/lib/webhooks/ingest";
-import { ingestResponseBody } from "@/lib/webhooks/response";
 import { TEST_SECRET, createPoster } from "../helpers/ingest";
+import { startIngestReceiver } from "../helpers/ingest-receiver";
 import { tableCounts } from "../helpers/table-counts";
 import { createTestDatabase, testDialect, type TestDatabase } from "../helpers/test-db";
 
@@ -22,35 +19,8 @@ vi.setConfig({ testTimeout: 120_000 });
 
 type Receiver = { url: string; close: () => Promise<void> };
 
-/** A node:http stand-in for the Next route: raw body and headers in, ingestWebhook, the route's JSON out. */
-async function startReceiver(db: TestDatabase): Promise<Receiver> {
-  const { deps } = createPoster(db);
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
-      }
-      ingestWebhook(deps, { headers, rawBody: new Uint8Array(Buffer.concat(chunks)), now: new Date() }).then(
-        (result) => {
-          res.writeHead(result.httpStatus, { "content-type": "application/json" });
-          res.end(JSON.stringify(ingestResponseBody(result)));
-        },
-        (error: unknown) => {
-          res.writeHead(500, { "content-type": "application/json" });
-          res.end(JSON.stringify({ ok: false, error: String(error) }));
-        },
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/api/webhooks/openphone`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+function startReceiver(db: TestDatabase): Promise<Receiver> {
+  return startIngestReceiver(createPoster(db).deps);
 }
 
 /** The tables the scenario's expected counts describe (it does not count transcript segments). */
