@@ -1,5 +1,7 @@
+import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createOpenPhoneClient, OpenPhoneApiError, type OpenPhoneClient, type OpenPhoneClientOptions } from "@/lib/openphone/api";
+import { describeAdminFailure } from "@/lib/webhooks/subscriptions/errors";
 import { startFakeOpenPhone, TEST_EVENT_ID, type FakeOpenPhone } from "@/lib/openphone/fake/server";
 import { eventually, startSignedReceiver } from "../helpers/signed-receiver";
 
@@ -273,9 +275,17 @@ describe("failures", () => {
     expect(sleeps).toHaveLength(0);
   });
 
-  it("an unreachable API is unreachable", async () => {
-    const nowhere = makeClient({ baseUrl: "http://127.0.0.1:9", maxRetries: 0 });
-    expect(await failure(nowhere.legacy.listWebhooks())).toMatchObject({ kind: "unreachable", status: null });
+  it("an unreachable API is unreachable, and the admin's message names what the network said", async () => {
+    const nowhere = makeClient({ baseUrl: `http://127.0.0.1:${await closedPort()}`, maxRetries: 0 });
+    const error = await failure(nowhere.legacy.listWebhooks());
+    expect(error).toMatchObject({ kind: "unreachable", status: null, detail: "ECONNREFUSED" });
+    expect(describeAdminFailure(error)).toEqual({ kind: "unreachable", message: "OpenPhone could not be reached (ECONNREFUSED)." });
+  });
+
+  it("a port fetch refuses to use (9 is on the Fetch standard's bad-port list) says so", async () => {
+    const badPort = makeClient({ baseUrl: "http://127.0.0.1:9", maxRetries: 0 });
+    const error = await failure(badPort.legacy.listWebhooks());
+    expect(describeAdminFailure(error)).toEqual({ kind: "unreachable", message: "OpenPhone could not be reached (bad port)." });
   });
 
   it("an answer that does not match the schema is invalid_response", async () => {
@@ -310,3 +320,12 @@ describe("rate limit", () => {
     expect(elapsed).toBeLessThan(12_000);
   }, 30_000);
 });
+
+/** A port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

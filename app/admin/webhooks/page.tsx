@@ -157,7 +157,7 @@ export default async function WebhooksPage() {
                       <p className="text-xs text-zinc-500 dark:text-zinc-400">
                         <span className="font-mono">{s.id}</span>
                         {s.label ? ` · ${s.label}` : ""} · {s.resourceIds.includes("*") ? "all numbers" : s.resourceIds.join(", ")} ·{" "}
-                        <span title={s.events.join(", ")}>{s.events.length} events</span> ·{" "}
+                        <span title={s.events.join(", ")}>{s.events.length} {s.events.length === 1 ? "event" : "events"}</span> ·{" "}
                         <span data-testid="last-delivery">
                           {s.lastDelivery ? (
                             <>

@@ -30,6 +30,8 @@ export class OpenPhoneApiError extends Error {
   /** `Retry-After` of a final 429, in seconds. */
   readonly retryAfterSeconds: number | null;
   readonly operation: string;
+  /** What the network layer said when there was no answer (e.g. `ECONNREFUSED`, "no answer within 15000 ms"). */
+  readonly detail: string | null;
 
   constructor(input: {
     kind: OpenPhoneApiErrorKind;
@@ -49,6 +51,7 @@ export class OpenPhoneApiError extends Error {
     this.apiMessage = apiMessage;
     this.code = input.body?.code ?? null;
     this.retryAfterSeconds = input.retryAfterSeconds ?? null;
+    this.detail = input.detail ?? null;
   }
 }
 
