@@ -1,23 +1,14 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { AlertIcon, CheckIcon, InboxIcon } from "@/components/icons";
+import type { WebhookSetup } from "@/lib/webhooks/setup";
 
 /**
  * The empty state of the dashboard pages: nothing has arrived yet, and exactly what to do about it.
  */
-export function GettingStartedCard({
-  title,
-  description,
-  webhookUrl,
-  webhookUrlIsLocal,
-  signingSecretCount,
-}: {
-  title: string;
-  description: string;
-  webhookUrl: string;
-  webhookUrlIsLocal: boolean;
-  signingSecretCount: number;
-}) {
+export function GettingStartedCard({ title, description, setup }: { title: string; description: string; setup: WebhookSetup }) {
+  const keys = setup.signingSecretCount;
   return (
     <section
       aria-labelledby="getting-started-title"
@@ -36,19 +27,28 @@ export function GettingStartedCard({
       </div>
 
       <ol className="px-4 py-1 sm:px-6">
-        <Step number={1} title="Point an OpenPhone webhook at this app">
-          <p>
-            In the OpenPhone web or desktop app, open{" "}
-            <strong className="font-medium text-zinc-800 dark:text-zinc-200">Settings → Webhooks</strong> and create
-            webhooks for messages, calls, call summaries and call transcripts with this URL:
+        <Step number={1} title="Connect your OpenPhone workspace">
+          <p data-testid="connect-step">
+            {setup.apiKeyConfigured ? null : (
+              <>
+                Set <Code>OPENPHONE_API_KEY</Code> (OpenPhone → Settings → API) and restart. Then an admin{" "}
+              </>
+            )}
+            {setup.apiKeyConfigured ? "An admin " : null}
+            opens{" "}
+            <Link href="/admin/webhooks" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+              Admin → Webhooks
+            </Link>{" "}
+            and presses <strong className="font-medium text-zinc-800 dark:text-zinc-200">Connect everything</strong>: it subscribes
+            messages, calls, summaries and transcripts to this app&apos;s endpoint and stores each signing key, with no restart.
           </p>
           <div className="mt-3 flex items-center gap-2 rounded-lg border border-zinc-200 bg-zinc-50 py-1 pr-1 pl-3 dark:border-white/10 dark:bg-black/20">
             <code data-testid="webhook-url" className="min-w-0 flex-1 font-mono text-[13px] break-all text-zinc-800 dark:text-zinc-200">
-              {webhookUrl}
+              {setup.url}
             </code>
-            <CopyButton value={webhookUrl} label="Copy webhook URL" />
+            <CopyButton value={setup.url} label="Copy webhook URL" />
           </div>
-          {webhookUrlIsLocal ? (
+          {setup.isLocal ? (
             <p className="mt-2 flex items-start gap-1.5 text-xs leading-5 text-amber-700 dark:text-amber-300">
               <AlertIcon className="mt-0.5 size-3.5 shrink-0" />
               <span>
@@ -59,21 +59,22 @@ export function GettingStartedCard({
           ) : null}
         </Step>
 
-        <Step number={2} title="Give the app the webhook's signing secret">
+        <Step number={2} title="Or register the webhooks by hand">
           <p>
-            Copy each webhook&apos;s signing secret into <Code>OPENPHONE_WEBHOOK_SIGNING_KEY</Code> (comma-separated for
-            several) and restart. Unsigned deliveries are always rejected.
+            In OpenPhone, open <strong className="font-medium text-zinc-800 dark:text-zinc-200">Settings → Webhooks</strong>, create
+            webhooks with the URL above, copy each signing secret into <Code>OPENPHONE_WEBHOOK_SIGNING_KEY</Code>{" "}
+            (comma-separated for several) and restart. Unsigned deliveries are always rejected.
           </p>
           <p className="mt-2 flex items-center gap-1.5 text-xs font-medium">
-            {signingSecretCount > 0 ? (
-              <span className="inline-flex items-center gap-1.5 text-emerald-700 dark:text-emerald-300">
+            {keys > 0 ? (
+              <span data-testid="signing-key-status" className="inline-flex items-center gap-1.5 text-emerald-700 dark:text-emerald-300">
                 <CheckIcon className="size-3.5" />
-                {signingSecretCount === 1 ? "1 signing secret configured" : `${signingSecretCount} signing secrets configured`}
+                {keys === 1 ? "1 signing key trusted" : `${keys} signing keys trusted`}
               </span>
             ) : (
-              <span className="inline-flex items-center gap-1.5 text-amber-700 dark:text-amber-300">
+              <span data-testid="signing-key-status" className="inline-flex items-center gap-1.5 text-amber-700 dark:text-amber-300">
                 <AlertIcon className="size-3.5" />
-                No signing secret configured yet
+                No signing key yet: deliveries are refused until one of the steps above is done
               </span>
             )}
           </p>

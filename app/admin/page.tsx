@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/page-header";
 import { WebhookEventTable } from "@/components/webhook-event-table";
 import { getDatabase } from "@/lib/db";
 import { listRecentWebhookEvents } from "@/lib/webhooks/queries";
-import { getWebhookSetup } from "@/lib/webhooks/setup";
+import { getWebhookSetup, type WebhookSetup } from "@/lib/webhooks/setup";
 import { requireAdmin } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -19,8 +19,8 @@ const DIALECT_NAMES = { sqlite: "SQLite", postgres: "PostgreSQL" } as const;
 export default async function AdminPage() {
   await requireAdmin();
   await connection(); // reads the database: render per request, never at build time
-  const setup = getWebhookSetup();
   const db = getDatabase();
+  const setup = await getWebhookSetup(db);
   const { dialect } = db;
   const events = await listRecentWebhookEvents(db, LATEST);
 
@@ -60,11 +60,15 @@ export default async function AdminPage() {
           footer={
             setup.signingSecretCount > 0 ? (
               <>
-                From <code className="font-mono [overflow-wrap:anywhere]">OPENPHONE_WEBHOOK_SIGNING_KEY</code>; values stay on the server.
+                {keySources(setup)}; values stay on the server.
               </>
             ) : (
               <span className="text-amber-700 dark:text-amber-300">
-                Deliveries get 503 until <code className="font-mono [overflow-wrap:anywhere]">OPENPHONE_WEBHOOK_SIGNING_KEY</code> is set.
+                Deliveries get 503 until a webhook is connected in{" "}
+                <Link href="/admin/webhooks" className="font-medium underline">
+                  Webhooks
+                </Link>{" "}
+                or <code className="font-mono [overflow-wrap:anywhere]">OPENPHONE_WEBHOOK_SIGNING_KEY</code> is set.
               </span>
             )
           }
@@ -73,7 +77,7 @@ export default async function AdminPage() {
             <span data-testid="signing-secret-count" className="text-2xl font-semibold tracking-tight text-zinc-950 tabular-nums dark:text-white">
               {setup.signingSecretCount}
             </span>
-            <span className="text-sm text-zinc-500 dark:text-zinc-400">configured</span>
+            <span className="text-sm text-zinc-500 dark:text-zinc-400">trusted</span>
           </p>
         </StatCard>
         <StatCard label="Database" Icon={DatabaseIcon} footer={dialect === "sqlite" ? "One file, one app instance." : "Shared by every app instance."}>
@@ -106,4 +110,17 @@ export default async function AdminPage() {
       </section>
     </>
   );
+}
+
+/** Where the trusted keys come from, in words: "2 from Admin → Webhooks, 1 from OPENPHONE_WEBHOOK_SIGNING_KEY". */
+function keySources(setup: WebhookSetup) {
+  const parts = [];
+  if (setup.storedKeyCount > 0) parts.push(<span key="stored">{setup.storedKeyCount} from Admin → Webhooks</span>);
+  if (setup.configuredKeyCount > 0)
+    parts.push(
+      <span key="env">
+        {setup.configuredKeyCount} from <code className="font-mono [overflow-wrap:anywhere]">OPENPHONE_WEBHOOK_SIGNING_KEY</code>
+      </span>,
+    );
+  return parts.flatMap((part, i) => (i === 0 ? [part] : [<span key={`sep${i}`}>, </span>, part]));
 }

@@ -9,7 +9,7 @@ export const INSTANCE_ID = `${process.pid}-${randomBytes(4).toString("hex")}`;
  * update, so of several instances exactly one holds it at a time. Returns the lease's lastRunAt.
  */
 export async function acquireJobLock(
-  db: AppDatabase,
+  db: Pick<AppDatabase, "prisma">,
   name: string,
   now: Date,
   ttlMs: number,
@@ -37,6 +37,6 @@ export async function markJobRun(db: AppDatabase, name: string, now: Date, holde
   await db.prisma.$transaction([db.prisma.jobLock.updateMany({ where: { name, holder }, data: { lastRunAt: now } })]);
 }
 
-export async function releaseJobLock(db: AppDatabase, name: string, holder = INSTANCE_ID): Promise<void> {
+export async function releaseJobLock(db: Pick<AppDatabase, "prisma">, name: string, holder = INSTANCE_ID): Promise<void> {
   await db.prisma.$transaction([db.prisma.jobLock.updateMany({ where: { name, holder }, data: { expiresAt: new Date(0) } })]);
 }

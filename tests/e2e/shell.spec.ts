@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import packageJson from "../../package.json" with { type: "json" };
-import { E2E_BASE_URL, e2eDatabaseUrl } from "../helpers/e2e-env";
+import { E2E_BASE_URL, E2E_NO_KEY_BASE_URL, e2eDatabaseUrl } from "../helpers/e2e-env";
 
 // These specs run against an empty database (project "empty"); see tests/playwright.config.ts.
 // `page` is signed in as staff, `adminPage` as the admin (tests/e2e/fixtures.ts).
@@ -62,7 +62,10 @@ test.describe("empty states", () => {
     await expect(page.getByRole("heading", { name: "No activity yet" })).toBeVisible();
     await expect(page.getByTestId("webhook-url")).toHaveText(WEBHOOK_URL);
     await expect(page.getByText("npm run simulate -- full")).toBeVisible();
-    await expect(page.getByText("1 signing secret configured")).toBeVisible();
+    await expect(page.getByTestId("signing-key-status")).toHaveText("1 signing key trusted");
+    // This app has OPENPHONE_API_KEY: the first step is one press in Admin → Webhooks.
+    await expect(page.getByTestId("connect-step")).toContainText("An admin opens Admin → Webhooks and presses Connect everything");
+    await expect(page.getByTestId("connect-step").getByRole("link", { name: "Admin → Webhooks" })).toHaveAttribute("href", "/admin/webhooks");
     // The e2e server runs on localhost, which OpenPhone cannot reach: the page says so.
     await expect(page.getByText("OpenPhone cannot reach a local address")).toBeVisible();
 
@@ -75,12 +78,16 @@ test.describe("empty states", () => {
     await page.goto("/conversations");
     await expect(page.getByRole("heading", { name: "No conversations yet" })).toBeVisible();
     await expect(page.getByTestId("webhook-url")).toHaveText(WEBHOOK_URL);
+    // The second app has no OPENPHONE_API_KEY: the step starts by saying where to get one.
+    await page.goto(`${E2E_NO_KEY_BASE_URL}/conversations`);
+    await expect(page.getByTestId("connect-step")).toContainText("Set OPENPHONE_API_KEY (OpenPhone → Settings → API) and restart.");
   });
 
   test("Admin shows the endpoint, the secret count (never a secret), the dialect and an empty event log", async ({ adminPage: page }) => {
     await page.goto("/admin");
     await expect(page.getByTestId("webhook-url")).toHaveText(WEBHOOK_URL);
     await expect(page.getByTestId("signing-secret-count")).toHaveText("1");
+    await expect(page.getByText("1 from OPENPHONE_WEBHOOK_SIGNING_KEY; values stay on the server.")).toBeVisible();
     await expect(page.getByTestId("database-dialect")).toHaveText(
       e2eDatabaseUrl().startsWith("file:") ? "SQLite" : "PostgreSQL",
     );

@@ -82,6 +82,11 @@ test("Connect everything creates every family once; pressing it again creates no
   await expect(rows(page).filter({ hasText: "Call summaries" })).toContainText(/\b1 event ·/);
   await expect(rows(page).filter({ hasText: "Messages" })).toContainText(/\b4 events ·/);
   await expect(page.getByTestId("audit-row").filter({ hasText: "create" })).toHaveCount(4);
+
+  // The overview counts the stored keys the receiver now trusts, next to the configured one.
+  await page.goto("/admin");
+  await expect(page.getByTestId("signing-secret-count")).toHaveText("5");
+  await expect(page.getByText("4 from Admin → Webhooks, 1 from OPENPHONE_WEBHOOK_SIGNING_KEY")).toBeVisible();
 });
 
 test("Test shows the round trip, and the delivery is in the event log with no env change", async ({ adminPage: page, request }) => {

@@ -3,6 +3,7 @@ import { createOpenPhoneClient, OpenPhoneApiError, createRateLimiter } from "@/l
 import { startFakeOpenPhone, type FakeOpenPhone } from "@/lib/openphone/fake/server";
 import { CLI_ACTOR, type Actor } from "@/lib/webhooks/subscriptions/audit";
 import { createWebhookManager, WebhookAdminError, type ManagerDeps } from "@/lib/webhooks/subscriptions/manager";
+import { countStoredKeys } from "@/lib/webhooks/setup";
 import { createSigningKeySource } from "@/lib/webhooks/signing-keys";
 import { TEST_APP_SECRET, createPoster } from "../helpers/ingest";
 import { startIngestReceiver } from "../helpers/ingest-receiver";
@@ -87,6 +88,18 @@ describe(`webhook subscriptions (${testDialect()})`, () => {
       expect(audit.map((a) => [a.action, a.actorLabel])).toEqual(Array(4).fill(["create", "ada@example.com"]));
     });
 
+    it(`Connect everything (${generation}) pressed on two app instances at once creates each family once`, async () => {
+      // Two managers stand for two instances: nothing in memory is shared, only the database.
+      fake.setFaults({ delayMs: 40 });
+      const [a, b] = await Promise.all([manager().connectEverything({ generation }, admin), manager().connectEverything({ generation }, admin)]);
+      expect([a.created.length, b.created.length].sort()).toEqual([0, 4]);
+      expect([a.existing.length, b.existing.length].sort()).toEqual([0, 4]);
+      expect(fake.state.webhooks.filter((w) => !w.deletedAt)).toHaveLength(4);
+      expect(await db.prisma.webhookSubscription.count()).toBe(4);
+      // The lease is released: a third press goes straight through.
+      expect((await manager().connectEverything({ generation }, admin)).existing).toHaveLength(4);
+    });
+
     it(`test (${generation}) round trips: sent, received, verified, stored, with the time taken`, async () => {
       const m = manager();
       const { created } = await m.connectEverything({ generation }, admin);
@@ -127,11 +140,15 @@ describe(`webhook subscriptions (${testDialect()})`, () => {
   it("rotate keeps the old key trusted during the grace period and only the new one after it", async () => {
     const m = manager({ graceSeconds: 1.5 });
     const [hook] = (await m.connectEverything({ generation: "2026" }, admin)).created;
+    expect(await countStoredKeys(db)).toBe(4);
     const { graceEndsAt } = await m.rotate(hook!.id, admin);
     expect(graceEndsAt.getTime()).toBeGreaterThan(Date.now());
+    // The admin overview counts what the receiver trusts: the rotated-out key too, until its grace ends.
+    expect(await countStoredKeys(db)).toBe(5);
     expect((await fake.deliver(hook!.id, { key: "previous" })).responseStatusCode).toBe(200);
     expect((await fake.deliver(hook!.id, { key: "current" })).responseStatusCode).toBe(200);
     await new Promise((r) => setTimeout(r, 1600));
+    expect(await countStoredKeys(db)).toBe(4);
     expect((await fake.deliver(hook!.id, { key: "previous" })).responseStatusCode).toBe(401);
     expect((await fake.deliver(hook!.id, { key: "current" })).responseStatusCode).toBe(200);
   });

@@ -42,16 +42,14 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
 
   const latestId = await latestActivityId(db);
   if (latestId === 0) {
-    const setup = getWebhookSetup();
+    const setup = await getWebhookSetup(db);
     return (
       <>
         <PageHeader title="Activity" description="Every message and call across your OpenPhone numbers." />
         <GettingStartedCard
           title="No activity yet"
           description="Messages and calls appear here as soon as OpenPhone delivers its first webhook to this app."
-          webhookUrl={setup.url}
-          webhookUrlIsLocal={setup.isLocal}
-          signingSecretCount={setup.signingSecretCount}
+          setup={setup}
         />
       </>
     );

@@ -5,6 +5,7 @@ import type { OpenPhoneClient } from "../../openphone/api/client";
 import { OpenPhoneApiError } from "../../openphone/api/errors";
 import { WEBHOOK_FAMILIES, type WebhookFamily, type WebhookStatus } from "../../openphone/api/schemas";
 import { signLegacy } from "../../openphone/signature";
+import { INSTANCE_ID, acquireJobLock, releaseJobLock } from "../../ops/job-lock";
 import { recordAudit, type Actor } from "./audit";
 import { FAMILY_EVENTS, FAMILY_LABELS, SCHEME_OF, TEST_EVENT_TYPE, familyOf, type Generation } from "./families";
 
@@ -57,7 +58,7 @@ export type TestResult = {
   problem: string | null;
 };
 
-export type AdminErrorCode = "not_found" | "unsupported" | "no_key" | "invalid";
+export type AdminErrorCode = "not_found" | "unsupported" | "no_key" | "invalid" | "busy";
 
 /** A request the manager refuses (unknown id, an operation the generation lacks); OpenPhone failures are OpenPhoneApiError. */
 export class WebhookAdminError extends Error {
@@ -67,17 +68,24 @@ export class WebhookAdminError extends Error {
   }
 }
 
-const LIST_LOCK = new Map<string, Promise<unknown>>();
+/** How long a "Connect everything" waits for another instance's pass, and how long its lease lasts if it dies. */
+const CONNECT_LEASE = { name: "webhooks:connect", waitMs: 30_000, ttlMs: 120_000, pollMs: 200 };
 
-/** One create pass at a time per process, so two quick "Connect everything" clicks cannot both create. */
-async function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
-  const previous = LIST_LOCK.get(key) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(fn);
-  LIST_LOCK.set(key, run);
+/**
+ * One create pass at a time across every app instance on this database (a lease in JobLock), so two
+ * "Connect everything" presses, on one instance or on two, cannot both create the same family.
+ */
+async function underConnectLease<T>(prisma: PrismaHandle, fn: () => Promise<T>): Promise<T> {
+  const holder = `${INSTANCE_ID}:${randomBytes(4).toString("hex")}`;
+  const giveUpAt = Date.now() + CONNECT_LEASE.waitMs;
+  while (!(await acquireJobLock({ prisma }, CONNECT_LEASE.name, new Date(), CONNECT_LEASE.ttlMs, holder)).acquired) {
+    if (Date.now() > giveUpAt) throw new WebhookAdminError("busy", "Another admin is connecting webhooks right now; try again in a minute.");
+    await new Promise((resolve) => setTimeout(resolve, CONNECT_LEASE.pollMs));
+  }
   try {
-    return await run;
+    return await fn();
   } finally {
-    if (LIST_LOCK.get(key) === run) LIST_LOCK.delete(key);
+    await releaseJobLock({ prisma }, CONNECT_LEASE.name, holder);
   }
 }
 
@@ -201,7 +209,7 @@ export function createWebhookManager(deps: ManagerDeps) {
     input: { generation: Generation; resourceIds?: string[] },
     actor: Actor,
   ): Promise<{ created: SubscriptionView[]; existing: SubscriptionView[] }> {
-    return serialized("connect", async () => {
+    return underConnectLease(prisma, async () => {
       const current = await list();
       const created: SubscriptionView[] = [];
       const existing: SubscriptionView[] = [];

@@ -45,16 +45,14 @@ export default async function ConversationsPage({ searchParams }: { searchParams
   ]);
 
   if (numbers.length === 0) {
-    const setup = getWebhookSetup();
+    const setup = await getWebhookSetup(db);
     return (
       <>
         <PageHeader title="Conversations" description="One thread per contact and OpenPhone number." />
         <GettingStartedCard
           title="No conversations yet"
           description="A conversation starts with the first message or call between one of your OpenPhone numbers and a contact."
-          webhookUrl={setup.url}
-          webhookUrlIsLocal={setup.isLocal}
-          signingSecretCount={setup.signingSecretCount}
+          setup={setup}
         />
       </>
     );
