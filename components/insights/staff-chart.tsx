@@ -1,6 +1,7 @@
 import { scaleLinear } from "d3-scale";
 import type { StaffRow } from "@/lib/insights/queries";
 import { formatWait } from "@/lib/insights/format";
+import { staffLabel } from "@/lib/insights/tables";
 
 /** Per OpenPhone user: calls answered, talk time and texts sent, each as a bar against the busiest person. */
 export function StaffChart({ staff }: { staff: StaffRow[] }) {
@@ -17,7 +18,9 @@ export function StaffChart({ staff }: { staff: StaffRow[] }) {
     <ul className="divide-y divide-zinc-100 dark:divide-white/5">
       {staff.map((s) => (
         <li key={s.userId ?? "none"} className="grid gap-2 py-2.5 text-xs sm:grid-cols-[9rem_1fr_1fr_1fr] sm:items-center sm:gap-4">
-          <span className="truncate font-medium text-zinc-800 dark:text-zinc-200">{s.userId ?? "Unassigned"}</span>
+          <span className="truncate font-medium text-zinc-800 dark:text-zinc-200" title={s.userId ?? undefined}>
+            {staffLabel(s)}
+          </span>
           <span className="flex items-center gap-2">
             {bar(calls(s.callsAnswered), "bg-emerald-500 dark:bg-emerald-400")}
             <span className="w-24 text-zinc-600 tabular-nums dark:text-zinc-400">{s.callsAnswered} answered</span>

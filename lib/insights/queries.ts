@@ -1,5 +1,6 @@
 import type { AppDatabase } from "../db/types";
 import { Prisma } from "../generated/sqlite/client";
+import { openPhoneUserNames } from "../openphone/directory";
 import type { InsightsRange } from "./range";
 import { CATEGORY, MISSED_CALL, NEXT_OUTGOING_AT, dayOfNumber, epochSeconds, inRange, localSeconds } from "./sql";
 
@@ -57,6 +58,8 @@ export type HeatMap = {
 export type StaffRow = {
   /** OpenPhone user id (US…), null when OpenPhone named nobody. */
   userId: string | null;
+  /** The user's name from the OpenPhone directory (lib/openphone/directory.ts), null until it is known. */
+  name: string | null;
   callsAnswered: number;
   talkSeconds: number;
   textsSent: number;
@@ -258,8 +261,9 @@ export function staffSql(dialect: AppDatabase["dialect"], range: InsightsRange):
 
 export async function getStaffLoad(db: AppDatabase, range: InsightsRange): Promise<StaffRow[]> {
   const rows = await db.prisma.$queryRaw<{ userId: string | null; answered: Num; talk: Num; texts: Num }[]>(staffSql(db.dialect, range));
+  const names = await openPhoneUserNames(db, rows.map((r) => r.userId));
   return rows
-    .map((r) => ({ userId: r.userId, callsAnswered: num(r.answered), talkSeconds: num(r.talk), textsSent: num(r.texts) }))
+    .map((r) => ({ userId: r.userId, name: r.userId ? (names.get(r.userId) ?? null) : null, callsAnswered: num(r.answered), talkSeconds: num(r.talk), textsSent: num(r.texts) }))
     .sort((a, b) => b.callsAnswered - a.callsAnswered || b.talkSeconds - a.talkSeconds || b.textsSent - a.textsSent || (a.userId ?? "~").localeCompare(b.userId ?? "~"));
 }
 

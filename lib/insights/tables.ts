@@ -103,12 +103,17 @@ export function heatMapTable(heatMap: HeatMap): InsightsTable {
   };
 }
 
+/** A staff row's name as people read it: the OpenPhone name, else the US… id, else "Unassigned". */
+export function staffLabel(row: Pick<StaffRow, "userId" | "name">): string {
+  return row.name ?? row.userId ?? "Unassigned";
+}
+
 export function staffTable(staff: StaffRow[]): InsightsTable {
   return {
     chart: "staff",
     title: "Per staff member",
-    columns: ["OpenPhone user", "Calls answered", "Talk time (minutes)", "Texts sent"],
-    rows: staff.map((s) => [s.userId ?? "Unassigned", s.callsAnswered, minutes(s.talkSeconds), s.textsSent]),
+    columns: ["Staff member", "OpenPhone user id", "Calls answered", "Talk time (minutes)", "Texts sent"],
+    rows: staff.map((s) => [staffLabel(s), s.userId ?? "", s.callsAnswered, minutes(s.talkSeconds), s.textsSent]),
   };
 }
 

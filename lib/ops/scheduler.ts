@@ -1,6 +1,7 @@
 import { sharedDatabase } from "../db/shared";
 import { env } from "../env";
 import { log } from "../log";
+import { createOpenPhoneClient } from "../openphone/api/client";
 import { runMaintenance } from "./maintenance";
 
 const globalForScheduler = globalThis as unknown as { __openphoneInboxMaintenance?: ReturnType<typeof setInterval> };
@@ -9,6 +10,9 @@ const globalForScheduler = globalThis as unknown as { __openphoneInboxMaintenanc
 export function startMaintenanceScheduler(): void {
   const config = env();
   if (config.MAINTENANCE_INTERVAL_SECONDS === 0 || globalForScheduler.__openphoneInboxMaintenance) return;
+  const openphone = config.OPENPHONE_API_KEY
+    ? createOpenPhoneClient({ apiKey: config.OPENPHONE_API_KEY, baseUrl: config.OPENPHONE_API_BASE_URL, timeoutMs: config.OPENPHONE_API_TIMEOUT_MS })
+    : null;
   let running = false;
   const tick = async () => {
     if (running) return;
@@ -19,6 +23,7 @@ export function startMaintenanceScheduler(): void {
         noDeliveryMinutes: config.ALERT_NO_DELIVERY_MINUTES,
         alertWebhookUrl: config.ALERT_WEBHOOK_URL,
         baseUrl: config.WEBHOOK_BASE_URL,
+        openphone,
       }, log());
     } catch (error) {
       log().error("maintenance failed", { error: error instanceof Error ? error.message : String(error) });

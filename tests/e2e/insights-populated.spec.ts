@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { formatPhoneNumber } from "../../lib/format/phone-number";
+import { seedWorkspace } from "../../lib/openphone/fake/seed";
 import { demoVoicemails } from "../../lib/simulator/demo-media";
 import { callEvent, contactEvent, messageEvent } from "../../lib/simulator/payloads";
 import { parseCsv } from "../helpers/csv";
@@ -29,6 +30,7 @@ const runTag = Math.random().toString(36).slice(2, 8);
 const EXACT = { phoneNumberId: `PNinsx${runTag}`, workspaceNumber: uniqueNumber().replace("+1415", "+1650"), shape: "api" as const };
 const SHOWCASE = { phoneNumberId: `PNinss${runTag}`, workspaceNumber: uniqueNumber().replace("+1415", "+1628"), shape: "api" as const };
 const VOICEMAIL = demoVoicemails[0]!;
+const DIRECTORY_USER = seedWorkspace().users[0]!;
 
 const minutes = (n: number) => n * 60_000;
 
@@ -60,7 +62,8 @@ async function seedShowcase(page: Page) {
   const rand = prng(42);
   const now = Date.now();
   const contacts = Array.from({ length: 12 }, () => uniqueNumber());
-  const staff = ["USmaria", "USdevon", "USpriya"];
+  // The first is a user of the fake OpenPhone's directory, which the app reads at start: shown by name.
+  const staff = [DIRECTORY_USER.id, "USdevon", "USpriya"];
   const events: object[] = [];
   for (let day = 13; day >= 0; day--) {
     const perDay = 6 + Math.floor(rand() * 8);
@@ -267,6 +270,10 @@ test("insights and the callback queue follow the light and dark theme", async ({
   expect(light).not.toBe(dark);
   const background = await card(page, "Volume").evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(background).not.toBe("rgb(255, 255, 255)");
+  // Staff known to OpenPhone's directory are named; the others keep their id.
+  const staff = card(page, "Per staff member");
+  await expect(staff.locator(`[title="${DIRECTORY_USER.id}"]`)).toHaveText(`${DIRECTORY_USER.firstName} ${DIRECTORY_USER.lastName}`);
+  await expect(staff.getByText("USdevon", { exact: true }).first()).toBeVisible();
 
   await screenshot(page, insightsUrl, "light", "insights-light.png");
   await screenshot(page, insightsUrl, "dark", "insights-dark.png");

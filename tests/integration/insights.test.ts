@@ -102,6 +102,7 @@ beforeAll(async () => {
     const result = await post(event);
     expect(result, JSON.stringify(result)).toMatchObject({ httpStatus: 200, outcome: "processed" });
   }
+  await db.prisma.openPhoneUser.create({ data: { openphoneId: "USamy", name: "Amy Adams", email: "amy@example.test", syncedAt: new Date(NOW) } });
   const numbers = await db.prisma.phoneNumber.findMany({ select: { id: true, openphoneId: true } });
   mainId = numbers.find((n) => n.openphoneId === MAIN.phoneNumberId)!.id;
   salesId = numbers.find((n) => n.openphoneId === SALES.phoneNumberId)!.id;
@@ -182,9 +183,10 @@ describe("insights over a daylight-saving weekend", () => {
   });
 
   it("totals calls answered, talk time and texts sent per staff member", () => {
+    // Amy is in the OpenPhone directory, Ben is not (yet): his id stands in for his name.
     expect(all.staff).toEqual([
-      { userId: "USamy", callsAnswered: 1, talkSeconds: 600, textsSent: 2 },
-      { userId: "USben", callsAnswered: 0, talkSeconds: 300, textsSent: 1 },
+      { userId: "USamy", name: "Amy Adams", callsAnswered: 1, talkSeconds: 600, textsSent: 2 },
+      { userId: "USben", name: null, callsAnswered: 0, talkSeconds: 300, textsSent: 1 },
     ]);
   });
 
@@ -198,7 +200,7 @@ describe("insights over a daylight-saving weekend", () => {
     expect(sales.missedRate).toMatchObject({ incomingCalls: 1, missed: 1, rate: 1, previousRate: null });
     expect(sales.callbacks).toMatchObject({ total: 1, answered: 1, medianSeconds: 36_000, p90Seconds: 36_000 });
     expect(sales.firstResponse).toMatchObject({ total: 1, answered: 1, medianSeconds: 1_800, p90Seconds: 1_800 });
-    expect(sales.staff).toEqual([{ userId: "USben", callsAnswered: 0, talkSeconds: 300, textsSent: 1 }]);
+    expect(sales.staff).toEqual([{ userId: "USben", name: null, callsAnswered: 0, talkSeconds: 300, textsSent: 1 }]);
 
     const main = await getInsights(db, rangeFor({ number: String(mainId) }));
     expect(main.missedRate).toMatchObject({ incomingCalls: 3, missed: 2, previousRate: 0.5 });
@@ -228,7 +230,9 @@ describe("CSV export", () => {
         '"2026-03-09",2,1,1,0,0,0,0,4\r\n',
     });
     const staff = await exportInsightsCsv(db, params("staff"), NOW);
-    expect(staff.ok && staff.body).toBe('"OpenPhone user","Calls answered","Talk time (minutes)","Texts sent"\r\n"USamy",1,10,2\r\n"USben",0,5,1\r\n');
+    expect(staff.ok && staff.body).toBe(
+      '"Staff member","OpenPhone user id","Calls answered","Talk time (minutes)","Texts sent"\r\n"Amy Adams","USamy",1,10,2\r\n"USben","USben",0,5,1\r\n',
+    );
     const callbacks = await exportInsightsCsv(db, params("callbacks"), NOW);
     expect(callbacks.ok && callbacks.body).toContain('"Median (minutes)",20\r\n"90th percentile (minutes)",600\r\n');
     const rate = await exportInsightsCsv(db, params("missed-rate"), NOW);

@@ -22,6 +22,8 @@ import { VoicemailTranscript } from "@/components/call-detail/voicemail-transcri
 import type { CallDetail } from "@/lib/calls/detail";
 import { contactDisplayName, contactFullName } from "@/lib/contacts/name";
 import { requireUser } from "@/lib/auth/guards";
+import { getDatabase } from "@/lib/db";
+import { openPhoneUserNames } from "@/lib/openphone/directory";
 import { loadCall } from "./load-call";
 
 type Params = Promise<{ openphoneCallId: string }>;
@@ -39,6 +41,7 @@ export default async function CallPage({ params }: { params: Params }) {
   if (!call) notFound();
 
   const name = contactDisplayName(call.contact, call.participant);
+  const teammates = await openPhoneUserNames(getDatabase(), [call.answeredBy, call.initiatedBy, call.forwardedFrom, call.forwardedTo]);
   const { title, outcome, Icon, tone } = describeCall(call);
   const hasAudio = call.recordings.length > 0 || call.voicemail !== null;
   const hasVoicemail = call.voicemail !== null || call.voicemailTranscript !== null;
@@ -225,10 +228,10 @@ export default async function CallPage({ params }: { params: Params }) {
                   <span className="sr-only"> ({formatDurationWords(call.duration)})</span>
                 </Fact>
               ) : null}
-              {call.answeredBy ? <Fact label="Answered by"><Party value={call.answeredBy} /></Fact> : null}
-              {call.initiatedBy ? <Fact label="Initiated by"><Party value={call.initiatedBy} /></Fact> : null}
-              {call.forwardedFrom ? <Fact label="Forwarded from"><Party value={call.forwardedFrom} /></Fact> : null}
-              {call.forwardedTo ? <Fact label="Forwarded to"><Party value={call.forwardedTo} /></Fact> : null}
+              {call.answeredBy ? <Fact label="Answered by"><Party value={call.answeredBy} names={teammates} /></Fact> : null}
+              {call.initiatedBy ? <Fact label="Initiated by"><Party value={call.initiatedBy} names={teammates} /></Fact> : null}
+              {call.forwardedFrom ? <Fact label="Forwarded from"><Party value={call.forwardedFrom} names={teammates} /></Fact> : null}
+              {call.forwardedTo ? <Fact label="Forwarded to"><Party value={call.forwardedTo} names={teammates} /></Fact> : null}
               <Fact label="OpenPhone call ID">
                 <span className="flex items-center gap-2">
                   <code className="min-w-0 truncate font-mono text-xs">{call.openphoneId}</code>
