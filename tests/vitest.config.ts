@@ -27,8 +27,11 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           globalSetup: ["tests/helpers/integration-global-setup.ts"],
-          // Files run in parallel, each against its own SQLite file or PostgreSQL schema.
+          // Files run in parallel, each against its own SQLite file or PostgreSQL schema. Three at a
+          // time even on 2 cores (Vitest's default there is one): much of a file's time is spent
+          // waiting on the database, the fake OpenPhone, timers and child processes, not on the CPU.
           fileParallelism: true,
+          maxWorkers: 3,
         },
       },
       {
