@@ -10,6 +10,7 @@ import type { FakeCall } from "@/lib/openphone/fake/seed";
 import { readMetricsSnapshot, renderMetrics } from "@/lib/ops/metrics";
 import { getOpsStatus, healthOps } from "@/lib/ops/status";
 import { callEvent, recordingEvent, summaryEvent, transcriptEvent } from "@/lib/simulator/payloads";
+import { loadTimelineItems } from "@/lib/timeline/queries";
 import { createPoster } from "../helpers/ingest";
 import { parsePrometheus, sampleValue } from "../helpers/prometheus";
 import { createTestDatabase, testDialect, type TestDatabase } from "../helpers/test-db";
@@ -81,6 +82,12 @@ async function counts(openphoneId: string) {
   return { recordings, segments, summaries, voicemails };
 }
 
+async function timelineItem(openphoneId: string) {
+  const activity = await db.prisma.activity.findFirstOrThrow({ where: { call: { openphoneId } }, select: { id: true } });
+  const [item] = await loadTimelineItems(db, [activity.id]);
+  return item!;
+}
+
 async function scrape(now: Date) {
   const snapshot = await readMetricsSnapshot(db, await getOpsStatus(db), now);
   return parsePrometheus((await renderMetrics(snapshot, now, { processMetrics: false })).body);
@@ -149,12 +156,14 @@ describe(`completeness watch (${testDialect()})`, () => {
     expect(apiRequests()).toEqual([]);
     const twelve = new Date(endedAt.getTime() + 12 * MINUTE);
     expect(describePieces(await getCallCompleteness(db, call.id, twelve), twelve)).toBe("recording ✓ · transcript pending 12 min · summary ✓");
+    expect((await timelineItem(call.id)).call?.awaiting).toEqual([{ kind: "transcript", unavailable: false }]);
 
     await poster.post(transcriptEvent({ callId: call.id }));
     const after = await runCompletenessWatch(db, new Date(endedAt.getTime() + (DELAY_MINUTES + 1) * MINUTE), config());
     expect(after).toMatchObject({ arrived: 1, requests: 0 });
     expect(apiRequests()).toEqual([]);
     expect(await db.prisma.callArtifactWatch.findFirstOrThrow({ select: { status: true, attempts: true } })).toEqual({ status: "arrived", attempts: 0 });
+    expect((await timelineItem(call.id)).call?.awaiting).toEqual([]);
   });
 
   it("backs off after a fetch that finds nothing or fails, once per step, and gives up after the bound", async () => {
@@ -199,6 +208,7 @@ describe(`completeness watch (${testDialect()})`, () => {
     expect(transcriptRequests()).toBe(4);
     expect(fake.state.requests).toHaveLength(4);
     expect(describePieces(await getCallCompleteness(db, call.id, now), now)).toBe("recording ✓ · transcript not available · summary ✓");
+    expect((await timelineItem(call.id)).call?.awaiting).toEqual([{ kind: "transcript", unavailable: true }]);
   });
 
   it("runs on one instance at a time: two concurrent runs do the work once", async () => {

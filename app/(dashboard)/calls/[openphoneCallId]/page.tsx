@@ -22,7 +22,8 @@ import { VoicemailTranscript } from "@/components/call-detail/voicemail-transcri
 import type { CallDetail } from "@/lib/calls/detail";
 import { contactDisplayName, contactFullName } from "@/lib/contacts/name";
 import { requireUser } from "@/lib/auth/guards";
-import { loadCall } from "./load-call";
+import { CompletenessLine } from "@/components/call-detail/completeness-line";
+import { loadCall, loadCallCompleteness } from "./load-call";
 
 type Params = Promise<{ openphoneCallId: string }>;
 
@@ -37,6 +38,8 @@ export default async function CallPage({ params }: { params: Params }) {
   await connection();
   const call = await loadCall((await params).openphoneCallId);
   if (!call) notFound();
+  const now = new Date();
+  const pieces = await loadCallCompleteness(call.openphoneId, now);
 
   const name = contactDisplayName(call.contact, call.participant);
   const { title, outcome, Icon, tone } = describeCall(call);
@@ -83,6 +86,11 @@ export default async function CallPage({ params }: { params: Params }) {
             ) : null}
             {call.hasDetails ? <Badge tone={tone}>{outcome}</Badge> : null}
           </p>
+          {pieces.length > 0 ? (
+            <div className="mt-2">
+              <CompletenessLine pieces={pieces} now={now} />
+            </div>
+          ) : null}
         </div>
         <div className="ml-auto">
           <OpenInOpenPhone href={call.openphoneUrl} what="call" />
