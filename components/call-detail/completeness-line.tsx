@@ -1,5 +1,5 @@
 import { PIECE_LOOKS, TONE_TEXT, pieceLook } from "@/components/status-presentation";
-import { describePiece, formatWait, type PieceState } from "@/lib/completeness/rules";
+import { describePieceStatus, formatWait, type PieceState } from "@/lib/completeness/rules";
 
 /**
  * "recording ✓ · transcript pending 12 min · summary ✓": what OpenPhone has sent after the call and
@@ -18,9 +18,18 @@ export function CompletenessLine({ pieces, now }: { pieces: PieceState[]; now: D
                 ·
               </span>
             ) : null}
-            <span className={`inline-flex items-center gap-1 ${piece.state === "arrived" ? "text-zinc-700 dark:text-zinc-300" : look.tone === "warning" ? "text-amber-800 dark:text-amber-300" : "text-zinc-500 dark:text-zinc-400"}`}>
-              <look.Icon className={`size-3.5 shrink-0 ${TONE_TEXT[look.tone]}`} />
-              {describePiece(piece, now)}
+            <span className="inline-flex items-center gap-1 text-zinc-700 dark:text-zinc-300">
+              {piece.kind}{" "}
+              {piece.state === "arrived" ? (
+                <span role="img" aria-label="arrived" className="font-medium text-emerald-600 dark:text-emerald-400">
+                  ✓
+                </span>
+              ) : (
+                <span className={`inline-flex items-center gap-1 ${look.tone === "warning" ? "text-amber-700 dark:text-amber-300" : "text-zinc-500 dark:text-zinc-400"}`}>
+                  <look.Icon className={`size-3.5 shrink-0 ${TONE_TEXT[look.tone]}`} />
+                  {describePieceStatus(piece, now)}
+                </span>
+              )}
             </span>
           </li>
         );

@@ -126,20 +126,25 @@ export function formatWait(ms: number): string {
   return hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
 }
 
-/** One piece in words: "recording ✓", "transcript pending 12 min", "summary not available". */
-export function describePiece(piece: PieceState, now: Date): string {
+/** A piece's state in words: "✓", "pending 12 min", "not available". */
+export function describePieceStatus(piece: PieceState, now: Date): string {
   switch (piece.state) {
     case "arrived":
-      return `${piece.kind} ✓`;
+      return "✓";
     case "pending":
-      return `${piece.kind} pending ${formatWait(now.getTime() - piece.since.getTime())}`;
+      return `pending ${formatWait(now.getTime() - piece.since.getTime())}`;
     case "unavailable":
-      return `${piece.kind} not available`;
+      return "not available";
     default: {
       const never: never = piece;
       return never;
     }
   }
+}
+
+/** One piece in words: "recording ✓", "transcript pending 12 min", "summary not available". */
+export function describePiece(piece: PieceState, now: Date): string {
+  return `${piece.kind} ${describePieceStatus(piece, now)}`;
 }
 
 /** The whole status line: "recording ✓ · transcript pending 12 min · summary ✓" (empty when nothing is expected). */

@@ -20,6 +20,7 @@ import { Panel } from "@/components/call-detail/panel";
 import { SentimentBadge } from "@/components/call-detail/sentiment-badge";
 import { VoicemailTranscript } from "@/components/call-detail/voicemail-transcript";
 import type { CallDetail } from "@/lib/calls/detail";
+import type { ArtifactKind } from "@/lib/completeness/rules";
 import { contactDisplayName, contactFullName } from "@/lib/contacts/name";
 import { requireUser } from "@/lib/auth/guards";
 import { CompletenessLine } from "@/components/call-detail/completeness-line";
@@ -40,6 +41,7 @@ export default async function CallPage({ params }: { params: Params }) {
   if (!call) notFound();
   const now = new Date();
   const pieces = await loadCallCompleteness(call.openphoneId, now);
+  const gaveUp = (kind: ArtifactKind) => pieces.some((p) => p.kind === kind && p.state === "unavailable");
 
   const name = contactDisplayName(call.contact, call.participant);
   const { title, outcome, Icon, tone } = describeCall(call);
@@ -112,7 +114,11 @@ export default async function CallPage({ params }: { params: Params }) {
                 <VoicemailTranscript text={call.voicemailTranscript} />
               </div>
             ) : (
-              <NotYet title={noRecordingTitle(call)}>{noRecordingText(call)}</NotYet>
+              gaveUp("recording") ? (
+                <NotYet title="No recording">{GAVE_UP_TEXT}</NotYet>
+              ) : (
+                <NotYet title={noRecordingTitle(call)}>{noRecordingText(call)}</NotYet>
+              )
             )}
           </Panel>
 
@@ -155,6 +161,8 @@ export default async function CallPage({ params }: { params: Params }) {
                   </div>
                 ) : null}
               </div>
+            ) : gaveUp("summary") ? (
+              <NotYet title="Summary not available">{GAVE_UP_TEXT}</NotYet>
             ) : (
               <NotYet title="Summary not yet available">
                 {call.summary
@@ -179,6 +187,8 @@ export default async function CallPage({ params }: { params: Params }) {
           >
             {call.transcript && call.transcript.segments.length > 0 ? (
               <CallTranscript lines={call.transcript.segments} seekable={hasAudio} />
+            ) : gaveUp("transcript") ? (
+              <NotYet title="Transcript not available">{GAVE_UP_TEXT}</NotYet>
             ) : (
               <NotYet title="Transcript not yet available">
                 {call.transcript
@@ -250,6 +260,8 @@ export default async function CallPage({ params }: { params: Params }) {
     </CallPlaybackProvider>
   );
 }
+
+const GAVE_UP_TEXT = "It never arrived, and OpenPhone still had nothing when this app asked for it again over the following hours.";
 
 function noRecordingTitle(call: CallDetail): string {
   if (call.outcome === "missed") return "No recording";
