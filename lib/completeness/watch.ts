@@ -3,8 +3,9 @@ import { publishActivity, type ActivityChange } from "../live/publish";
 import type { Logger } from "../log";
 import { OpenPhoneApiError } from "../openphone/api/errors";
 import { normalizeEvent } from "../openphone/events";
-import { acquireJobLock, INSTANCE_ID, releaseJobLock } from "../ops/job-lock";
+import { acquireJobLock, INSTANCE_ID, markJobRun, releaseJobLock } from "../ops/job-lock";
 import { applyNormalizedEvent } from "../webhooks/apply-normalized";
+import { classifyDbError } from "../webhooks/db-errors";
 import { fetchArtifact, type ArtifactClient } from "./fetch";
 import { getArtifactEvidence, presentPieces, PRESENCE_SELECT } from "./queries";
 import { ARTIFACT_KINDS, backoffMs, expectedKinds, lookbackMs, NO_EVIDENCE, type ArtifactKind, type ExpectSetting } from "./rules";
@@ -41,11 +42,14 @@ export type CompletenessReport = {
 export const COMPLETENESS_LOCK = "completeness";
 const LOCK_TTL_MS = 10 * 60_000;
 const DEFAULT_MAX_FETCHES = 200;
+const SCAN_PAGE = 500;
+const FULL_SCAN_EVERY_MS = 60 * 60_000;
+const CLOCK_MARGIN_MS = 2 * 60_000;
 
 /**
  * One pass of the completeness watch, on one instance at a time (a lease in JobLock):
- * 1. track: every recently finished call whose expected pieces are missing gets a pending row, due
- *    COMPLETENESS_DELAY_MINUTES after the call ended; rows whose piece has arrived are resolved;
+ * 1. track: rows whose piece has arrived are resolved; every recently finished call whose expected
+ *    pieces are missing gets a pending row per piece, due COMPLETENESS_DELAY_MINUTES after the call ended;
  * 2. fetch: each due row is fetched from the API once, then again after 2×, 4×, … the delay, and
  *    given up after COMPLETENESS_MAX_ATTEMPTS. A found piece goes through the receiver's projection.
  */
@@ -70,7 +74,11 @@ export async function runCompletenessWatch(
   if (!lock.acquired) return report;
   report.ran = true;
   try {
-    await track(db, now, config, report);
+    // A full scan at most hourly (and whenever what the workspace produces may have changed since);
+    // in between only calls changed since (Call.updatedAt, with a margin for clock skew between instances).
+    const full = !lock.lastRunAt || now.getTime() - lock.lastRunAt.getTime() >= FULL_SCAN_EVERY_MS || now < lock.lastRunAt;
+    await track(db, now, config, report, full ? null : new Date(lock.lastRunAt!.getTime() - CLOCK_MARGIN_MS));
+    if (full) await markJobRun(db, COMPLETENESS_LOCK, now, holder);
     await fetchDue(db, now, config, report, options.log);
     return report;
   } finally {
@@ -78,55 +86,76 @@ export async function runCompletenessWatch(
   }
 }
 
-async function track(db: AppDatabase, now: Date, config: CompletenessConfig, report: CompletenessReport): Promise<void> {
+async function track(db: AppDatabase, now: Date, config: CompletenessConfig, report: CompletenessReport, changedSince: Date | null): Promise<void> {
   const delayMs = config.delayMinutes * 60_000;
   const horizon = new Date(now.getTime() - lookbackMs(delayMs, config.maxAttempts));
-  const evidence = config.expect === "auto" ? await getArtifactEvidence(db) : undefined;
-  const calls = await db.prisma.call.findMany({
-    where: { completedAt: { gte: horizon }, outcome: { in: ["answered", "voicemail"] } },
-    select: {
-      id: true,
-      outcome: true,
-      completedAt: true,
-      phoneNumberId: true,
-      ...PRESENCE_SELECT,
-      artifactWatches: { select: { id: true, kind: true, status: true } },
-    },
-  });
-  const creates: { callId: number; kind: ArtifactKind; dueAt: Date }[] = [];
-  const arrivedIds: number[] = [];
-  for (const call of calls) {
-    const present = presentPieces(call);
-    for (const watch of call.artifactWatches) {
-      if (watch.status === "pending" && present[watch.kind]) arrivedIds.push(watch.id);
+
+  // Pending pieces that have arrived meanwhile (by webhook, a replay or the backfill).
+  for (let afterId = 0; ; ) {
+    const rows = await db.prisma.callArtifactWatch.findMany({
+      where: { id: { gt: afterId }, status: "pending" },
+      orderBy: { id: "asc" },
+      take: SCAN_PAGE,
+      select: { id: true, kind: true, call: { select: PRESENCE_SELECT } },
+    });
+    const arrived = rows.filter((row) => presentPieces(row.call)[row.kind]).map((row) => row.id);
+    if (arrived.length > 0) {
+      const [resolved] = await db.prisma.$transaction([
+        db.prisma.callArtifactWatch.updateMany({
+          where: { id: { in: arrived }, status: "pending" },
+          data: { status: "arrived", resolvedAt: now, nextAttemptAt: null },
+        }),
+      ]);
+      report.arrived += resolved.count;
     }
-    const expected = expectedKinds({ ...call, completedAt: call.completedAt!, present }, config.expect, evidence ?? NO_EVIDENCE);
-    for (const kind of expected) {
-      if (present[kind] || call.artifactWatches.some((w) => w.kind === kind)) continue;
-      creates.push({ callId: call.id, kind, dueAt: new Date(call.completedAt!.getTime() + delayMs) });
+    if (rows.length < SCAN_PAGE) break;
+    afterId = rows[rows.length - 1]!.id;
+  }
+
+  // Finished calls with an expected piece missing and not yet tracked: every call in the lookback on
+  // a full scan, otherwise only the calls that changed since the last full scan.
+  const evidence = config.expect === "auto" ? await getArtifactEvidence(db) : NO_EVIDENCE;
+  const creates: { callId: number; kind: ArtifactKind; dueAt: Date; status: "pending"; nextAttemptAt: Date }[] = [];
+  // In pages: the related rows are loaded with one IN (…) per relation, and SQLite caps parameters.
+  for (let afterId = 0; ; ) {
+    const calls = await db.prisma.call.findMany({
+      where: {
+        id: { gt: afterId },
+        completedAt: { gte: horizon },
+        outcome: { in: ["answered", "voicemail"] },
+        ...(changedSince ? { updatedAt: { gte: changedSince } } : {}),
+      },
+      orderBy: { id: "asc" },
+      take: SCAN_PAGE,
+      select: { id: true, outcome: true, completedAt: true, phoneNumberId: true, ...PRESENCE_SELECT, artifactWatches: { select: { kind: true } } },
+    });
+    for (const call of calls) {
+      const present = presentPieces(call);
+      for (const kind of expectedKinds({ ...call, completedAt: call.completedAt!, present }, config.expect, evidence)) {
+        if (present[kind] || call.artifactWatches.some((w) => w.kind === kind)) continue;
+        const dueAt = new Date(call.completedAt!.getTime() + delayMs);
+        creates.push({ callId: call.id, kind, dueAt, status: "pending", nextAttemptAt: dueAt });
+      }
     }
+    if (calls.length < SCAN_PAGE) break;
+    afterId = calls[calls.length - 1]!.id;
   }
-  if (arrivedIds.length > 0) {
-    const [resolved] = await db.prisma.$transaction([
-      db.prisma.callArtifactWatch.updateMany({
-        where: { id: { in: arrivedIds }, status: "pending" },
-        data: { status: "arrived", resolvedAt: now, nextAttemptAt: null },
-      }),
-    ]);
-    report.arrived += resolved.count;
+  for (let i = 0; i < creates.length; i += SCAN_PAGE) {
+    const batch = creates.slice(i, i + SCAN_PAGE);
+    try {
+      await db.prisma.$transaction([db.prisma.callArtifactWatch.createMany({ data: batch })]);
+    } catch (error) {
+      if (classifyDbError(error) !== "conflict") throw error;
+      // A runner whose lease expired created some of them meanwhile: one by one, leaving those as they are.
+      for (const row of batch) {
+        await db.prisma.$transaction([
+          db.prisma.callArtifactWatch.upsert({ where: { callId_kind: { callId: row.callId, kind: row.kind } }, create: row, update: {}, select: { id: true } }),
+        ]);
+      }
+    }
+    report.tracked += batch.length;
   }
-  for (const row of creates) {
-    // Upsert on (callId, kind): a row another run created meanwhile is left as it is.
-    await db.prisma.$transaction([
-      db.prisma.callArtifactWatch.upsert({
-        where: { callId_kind: { callId: row.callId, kind: row.kind } },
-        create: { ...row, status: "pending", nextAttemptAt: row.dueAt },
-        update: {},
-        select: { id: true },
-      }),
-    ]);
-    report.tracked++;
-  }
+
   // Without an API key nothing is ever fetched: past the lookback a piece stops counting as overdue.
   const [expired] = await db.prisma.$transaction([
     db.prisma.callArtifactWatch.updateMany({

@@ -214,6 +214,15 @@ describe(`completeness watch (${testDialect()})`, () => {
     expect((await timelineItem(call.id)).call?.awaiting).toEqual([{ kind: "transcript", unavailable: true }]);
   });
 
+  it("between hourly full scans, finds calls that changed since the last one", async () => {
+    const start = new Date();
+    expect(await runCompletenessWatch(db, start, config())).toMatchObject({ ran: true, tracked: 0 });
+    const call = answeredFakeCall();
+    await deliverCompleted(call, { endedAt: new Date(start.getTime() - 40 * MINUTE) });
+    const report = await runCompletenessWatch(db, new Date(start.getTime() + MINUTE), config());
+    expect(report).toMatchObject({ tracked: 3, fetched: { recording: 1, transcript: 1, summary: 1 } });
+  });
+
   it("runs on one instance at a time: two concurrent runs do the work once", async () => {
     const call = answeredFakeCall();
     const endedAt = await deliverCompleted(call);
