@@ -194,8 +194,8 @@ async function fetchDue(db: AppDatabase, now: Date, config: CompletenessConfig, 
       const fetched = await fetchArtifact(client, row.kind, row.call.openphoneId, now);
       outcome = fetched.found ? { found: true, change: await applyFetched(db, row.id, fetched.body, now) } : fetched;
     } catch (error) {
-      if (error instanceof OpenPhoneApiError && (error.kind === "rate_limited" || error.kind === "unauthorized" || error.kind === "forbidden")) {
-        // Not this piece's fault: give the step back and stop asking for now.
+      if (error instanceof OpenPhoneApiError && (error.kind === "rate_limited" || error.kind === "unauthorized")) {
+        // Not this piece's fault (a 403 may be: a plan without transcripts): give the step back and stop asking for now.
         await db.prisma.$transaction([
           db.prisma.callArtifactWatch.updateMany({
             where: { id: row.id, attempts: attempt },

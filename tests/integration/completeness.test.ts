@@ -223,6 +223,23 @@ describe(`completeness watch (${testDialect()})`, () => {
     expect(report).toMatchObject({ tracked: 3, fetched: { recording: 1, transcript: 1, summary: 1 } });
   });
 
+  it("a rejected API key stops the run without using up a backoff step", async () => {
+    const call = answeredFakeCall();
+    const endedAt = await deliverCompleted(call);
+    const now = new Date(endedAt.getTime() + (DELAY_MINUTES + 1) * MINUTE);
+    fake.setFaults({ wrongKey: true });
+    const report = await runCompletenessWatch(db, now, config());
+    expect(report.stopped).toContain("rejected the API key");
+    expect(apiRequests()).toHaveLength(1);
+    expect(await db.prisma.callArtifactWatch.findMany({ select: { attempts: true, status: true } })).toEqual([
+      { attempts: 0, status: "pending" },
+      { attempts: 0, status: "pending" },
+      { attempts: 0, status: "pending" },
+    ]);
+    fake.setFaults({});
+    expect((await runCompletenessWatch(db, now, config())).fetched).toMatchObject({ recording: 1, transcript: 1, summary: 1 });
+  });
+
   it("runs on one instance at a time: two concurrent runs do the work once", async () => {
     const call = answeredFakeCall();
     const endedAt = await deliverCompleted(call);
