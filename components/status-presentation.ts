@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
-import { AlertIcon, MessageIcon, PhoneForwardedIcon, PhoneIcon, PhoneMissedIcon, VoicemailIcon } from "@/components/icons";
+import { AlertIcon, CheckIcon, ClockIcon, MessageIcon, PhoneForwardedIcon, PhoneIcon, PhoneMissedIcon, VoicemailIcon, XIcon } from "@/components/icons";
+import type { ArtifactKind, PieceState } from "@/lib/completeness/rules";
 import type { CallOutcome, MessageStatus } from "@/lib/openphone/normalized";
 import type { WebhookEventStatus } from "@/lib/generated/sqlite/enums";
 
@@ -100,3 +101,26 @@ export function describeCall(call: { direction: "incoming" | "outgoing" | null; 
           : plainTitle;
   return { title, outcome, Icon, tone };
 }
+
+/** How a call's follow-up piece looks (the completeness line): arrived, waiting, overdue, given up. */
+export type PieceLook = "arrived" | "waiting" | "overdue" | "unavailable";
+
+export const PIECE_LOOKS: Record<PieceLook, Presentation> = {
+  arrived: { label: "Arrived", tone: "success", Icon: CheckIcon },
+  // Within the delay: OpenPhone usually sends it within minutes, nothing is wrong yet.
+  waiting: { label: "Pending", tone: "neutral", Icon: ClockIcon },
+  overdue: { label: "Overdue", tone: "warning", Icon: ClockIcon },
+  unavailable: { label: "Not available", tone: "neutral", Icon: XIcon },
+};
+
+export function pieceLook(piece: PieceState): PieceLook {
+  if (piece.state === "pending") return piece.overdue ? "overdue" : "waiting";
+  return piece.state;
+}
+
+export const ARTIFACT_KIND_LABELS: Record<ArtifactKind, string> = {
+  recording: "Recording",
+  transcript: "Transcript",
+  summary: "Summary",
+  voicemail: "Voicemail",
+};

@@ -3,7 +3,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { signingSecretProblem } from "./openphone/signature";
+import { WORKSPACE_ARTIFACT_KINDS } from "./completeness/rules";
 import { emailSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordSchema } from "./auth/schemas";
+
+/** `recording,transcript`: the kinds named in COMPLETENESS_EXPECT. */
+function completenessKindListSchema() {
+  return z
+    .string()
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(WORKSPACE_ARTIFACT_KINDS, { message: "must be auto, none, or a comma-separated list of recording, transcript, summary" })).min(1));
+}
 
 /** Every configuration variable the app reads. Documented in the README's configuration table. */
 const envSchema = z.object({
@@ -56,6 +65,17 @@ const envSchema = z.object({
   ALERT_WEBHOOK_URL: z.url({ message: "must be an absolute URL" }).optional(),
   /** How often the in-process maintenance job runs (alerts, retention, stalled replays); 0 turns it off. */
   MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** The completeness watch fetches a missing recording, transcript, summary or voicemail this long after the call ended (then with exponential backoff). */
+  COMPLETENESS_DELAY_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+  /** Fetches per missing piece before the watch gives up and shows it as not available. */
+  COMPLETENESS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(12).default(6),
+  /** What every answered call should get: `auto` (inferred from what the workspace has sent), or a list of recording, transcript, summary (or `none`). */
+  COMPLETENESS_EXPECT: z
+    .string()
+    .trim()
+    .default("auto")
+    .transform((v) => v.toLowerCase())
+    .pipe(z.union([z.literal("auto"), z.literal("none").transform(() => [] as const), completenessKindListSchema()])),
   /** A session unused for this long ends, whatever its absolute lifetime. */
   SESSION_IDLE_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(24),
   /** Reverse proxies in front of the app: 0 = none (forwarded headers are ignored), N = the client is the Nth X-Forwarded-For entry from the right. */

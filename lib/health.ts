@@ -20,6 +20,8 @@ export type HealthOps = {
   lastDeliveryAt: string | null;
   lastDeliveryAgeSeconds: number | null;
   failedEventsWaiting: number;
+  /** Call recordings, transcripts, summaries and voicemails past their due time and still missing (the completeness watch). */
+  overdueArtifacts: number;
   lastBackfill: { finishedAt: string | null; status: string } | null;
 };
 

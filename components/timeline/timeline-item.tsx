@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/badge";
-import { CALL_OUTCOMES, TONE_CHIP, presentActivityStatus, type IconComponent } from "@/components/status-presentation";
+import { ARTIFACT_KIND_LABELS, CALL_OUTCOMES, PIECE_LOOKS, TONE_CHIP, presentActivityStatus, type IconComponent } from "@/components/status-presentation";
 import { describeParty, formatPhoneNumber } from "@/lib/format/phone-number";
 import { formatClockTime, formatDateTimeFull, formatDateTimeMedium, formatDuration, formatDurationWords } from "@/lib/format/time";
 import {
@@ -86,14 +86,16 @@ function fallbackText(item: Item): string {
   }
 }
 
-function Chip({ Icon, children, tone = "neutral" }: { Icon: IconComponent; children: ReactNode; tone?: "neutral" | "accent" }) {
+function Chip({ Icon, children, tone = "neutral" }: { Icon: IconComponent; children: ReactNode; tone?: "neutral" | "accent" | "muted" }) {
   return (
     <span
       className={[
         "inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs whitespace-nowrap",
         tone === "accent"
           ? "bg-indigo-50 text-indigo-700 dark:bg-indigo-400/10 dark:text-indigo-300"
-          : "bg-zinc-100 text-zinc-600 dark:bg-white/5 dark:text-zinc-400",
+          : tone === "muted"
+            ? "text-zinc-500 ring-1 ring-zinc-200 ring-inset dark:text-zinc-400 dark:ring-white/10"
+            : "bg-zinc-100 text-zinc-600 dark:bg-white/5 dark:text-zinc-400",
       ].join(" ")}
     >
       <Icon className="size-3 shrink-0" />
@@ -129,7 +131,8 @@ export function TimelineRow({
   const failed = item.kind === "message" && (item.status === "failed" || item.status === "undelivered");
   const text = item.snippet ? <HighlightedText snippet={item.snippet} /> : item.preview || null;
   const DirectionIcon = item.direction === "outgoing" ? ArrowUpRightIcon : ArrowDownLeftIcon;
-  const hasChips = Boolean(item.call?.durationSeconds) || item.hasRecording || item.hasVoicemail || item.hasSummary || item.hasTranscript;
+  const awaiting = item.call?.awaiting ?? [];
+  const hasChips = Boolean(item.call?.durationSeconds) || item.hasRecording || item.hasVoicemail || item.hasSummary || item.hasTranscript || awaiting.length > 0;
   // Calls open their call page; the conversation is a secondary link (messages open it directly).
   const conversationHref = item.call && item.conversationId !== null ? `/conversations/${item.conversationId}` : null;
 
@@ -251,6 +254,14 @@ export function TimelineRow({
             ) : null}
             {item.hasSummary ? <Chip Icon={SparklesIcon}>Summary</Chip> : null}
             {item.hasTranscript ? <Chip Icon={TranscriptIcon}>Transcript</Chip> : null}
+            {awaiting.map((piece) => {
+              const look = PIECE_LOOKS[piece.unavailable ? "unavailable" : "waiting"];
+              return (
+                <Chip key={piece.kind} Icon={look.Icon} tone="muted">
+                  {ARTIFACT_KIND_LABELS[piece.kind]} {piece.unavailable ? "not available" : "pending"}
+                </Chip>
+              );
+            })}
           </div>
         ) : null}
         {inbox ? (

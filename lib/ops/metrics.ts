@@ -1,5 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry, type Metric } from "prom-client";
 import type { AppDatabase } from "../db/types";
+import { countOverdueArtifacts } from "../completeness/queries";
+import type { ArtifactKind } from "../completeness/rules";
 import { rejectionTotals } from "../event-log/rejections";
 import { readCounters } from "./counters";
 import type { OpsStatus } from "./status";
@@ -15,6 +17,8 @@ export type MetricsSnapshot = {
   backfill: Record<string, number>;
   retention: Record<string, number>;
   alerts: Record<string, number>;
+  /** Recordings, transcripts, summaries and voicemails past their due time and still missing (lib/completeness/). */
+  overdueArtifacts: Record<ArtifactKind, number>;
   status: OpsStatus;
 };
 
@@ -22,9 +26,9 @@ export type MetricsSnapshot = {
  * Everything that must add up across instances and survive restarts is read from the database at
  * scrape time: event rows (deliveries, latency), rejection and ops counters.
  */
-export async function readMetricsSnapshot(db: AppDatabase, status: OpsStatus): Promise<MetricsSnapshot> {
+export async function readMetricsSnapshot(db: AppDatabase, status: OpsStatus, now: Date = new Date()): Promise<MetricsSnapshot> {
   const bucketColumns = LATENCY_BUCKETS.map((le, i) => `CAST(SUM(CASE WHEN "processingMs" <= ${le * 1000} THEN 1 ELSE 0 END) AS INTEGER) AS "b${i}"`).join(", ");
-  const [groups, rejections, latencyRows, replays, backfill, retention, alerts] = await Promise.all([
+  const [groups, rejections, latencyRows, replays, backfill, retention, alerts, overdueArtifacts] = await Promise.all([
     db.prisma.webhookEvent.groupBy({ by: ["type", "status"], _count: { _all: true }, _sum: { duplicates: true } }),
     rejectionTotals(db),
     db.prisma.$queryRawUnsafe<Record<string, number | null>[]>(
@@ -34,6 +38,7 @@ export async function readMetricsSnapshot(db: AppDatabase, status: OpsStatus): P
     readCounters(db, "backfill"),
     readCounters(db, "retention"),
     readCounters(db, "alerts"),
+    countOverdueArtifacts(db, now),
   ]);
   const row = latencyRows[0] ?? {};
   return {
@@ -48,6 +53,7 @@ export async function readMetricsSnapshot(db: AppDatabase, status: OpsStatus): P
     backfill,
     retention,
     alerts,
+    overdueArtifacts,
     status,
   };
 }
@@ -100,6 +106,13 @@ export async function renderMetrics(snapshot: MetricsSnapshot, now: Date, option
   new Gauge({ name: "openphone_failed_events", help: "Stored events whose processing failed and that wait for a replay.", registers }).set(snapshot.status.failedEvents);
   const lastDelivery = new Gauge({ name: "openphone_last_delivery_age_seconds", help: "Seconds since the newest stored delivery (absent when none).", registers });
   if (snapshot.status.lastDeliveryAt) lastDelivery.set(Math.max(0, (now.getTime() - snapshot.status.lastDeliveryAt.getTime()) / 1000));
+  const overdue = new Gauge({
+    name: "openphone_overdue_artifacts",
+    help: "Call recordings, transcripts, summaries and voicemails past their due time and still missing, by kind.",
+    labelNames: ["kind"],
+    registers,
+  });
+  for (const [kind, count] of Object.entries(snapshot.overdueArtifacts)) overdue.set({ kind }, count);
   new Gauge({ name: "openphone_migrations_pending", help: "Database migrations not yet applied.", registers }).set(snapshot.status.migrations.pending.length);
 
   const merged = options.processMetrics === false ? registry : Registry.merge([registry, processRegistry()]);
@@ -136,5 +149,5 @@ function latencyHistogram(latency: MetricsSnapshot["latency"]) {
 
 /** One scrape: the database snapshot rendered as Prometheus text. */
 export async function collectMetrics(db: AppDatabase, status: OpsStatus, now: Date): Promise<{ contentType: string; body: string }> {
-  return renderMetrics(await readMetricsSnapshot(db, status), now);
+  return renderMetrics(await readMetricsSnapshot(db, status, now), now);
 }

@@ -1,12 +1,20 @@
+import { completenessConfig } from "../completeness/config";
+import { runCompletenessWatch } from "../completeness/watch";
 import { sharedDatabase } from "../db/shared";
 import { env } from "../env";
 import { log } from "../log";
 import { createOpenPhoneClient } from "../openphone/api/client";
 import { runMaintenance } from "./maintenance";
 
-const globalForScheduler = globalThis as unknown as { __openphoneInboxMaintenance?: ReturnType<typeof setInterval> };
+const globalForScheduler = globalThis as unknown as {
+  __openphoneInboxMaintenance?: ReturnType<typeof setInterval>;
+  __openphoneInboxCompleteness?: ReturnType<typeof setInterval>;
+};
 
-/** Starts the in-process maintenance loop (every MAINTENANCE_INTERVAL_SECONDS; 0 turns it off). */
+/**
+ * Starts the in-process loops (every MAINTENANCE_INTERVAL_SECONDS; 0 turns them off): maintenance,
+ * and the completeness watch on its own lease so a slow OpenPhone never delays alerts.
+ */
 export function startMaintenanceScheduler(): void {
   const config = env();
   if (config.MAINTENANCE_INTERVAL_SECONDS === 0 || globalForScheduler.__openphoneInboxMaintenance) return;
@@ -35,4 +43,29 @@ export function startMaintenanceScheduler(): void {
   timer.unref();
   globalForScheduler.__openphoneInboxMaintenance = timer;
   setTimeout(() => void tick(), 5_000).unref();
+  startCompletenessWatch();
+}
+
+function startCompletenessWatch(): void {
+  const config = env();
+  if (globalForScheduler.__openphoneInboxCompleteness) return;
+  const watch = completenessConfig(config);
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const report = await runCompletenessWatch(sharedDatabase(config.DATABASE_URL), new Date(), watch, { log: log() });
+      const fetched = Object.values(report.fetched).reduce((sum, n) => sum + n, 0);
+      if (fetched > 0 || report.gaveUp > 0) log().info("completeness watch", { fetched: report.fetched, gaveUp: report.gaveUp, requests: report.requests });
+    } catch (error) {
+      log().error("completeness watch failed", { error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), config.MAINTENANCE_INTERVAL_SECONDS * 1000);
+  timer.unref();
+  globalForScheduler.__openphoneInboxCompleteness = timer;
+  setTimeout(() => void tick(), 10_000).unref();
 }

@@ -1,3 +1,4 @@
+import { countOverdueArtifacts } from "../completeness/queries";
 import type { AppDatabase } from "../db/types";
 import { readMigrations } from "../db/migrate";
 import type { HealthOps } from "../health";
@@ -26,13 +27,14 @@ export async function getOpsStatus(db: AppDatabase, options: { migrationNames?: 
 
 /** The /api/health `ops` section. */
 export async function healthOps(db: AppDatabase, now: Date): Promise<HealthOps> {
-  const status = await getOpsStatus(db);
+  const [status, overdue] = await Promise.all([getOpsStatus(db), countOverdueArtifacts(db, now)]);
   return {
     migrationsCurrent: status.migrations.current,
     pendingMigrations: status.migrations.pending,
     lastDeliveryAt: status.lastDeliveryAt?.toISOString() ?? null,
     lastDeliveryAgeSeconds: status.lastDeliveryAt ? Math.max(0, Math.round((now.getTime() - status.lastDeliveryAt.getTime()) / 1000)) : null,
     failedEventsWaiting: status.failedEvents,
+    overdueArtifacts: Object.values(overdue).reduce((sum, n) => sum + n, 0),
     // Filled by the backfill (issue 13, part B) once it records its runs.
     lastBackfill: null,
   };

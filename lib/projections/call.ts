@@ -132,9 +132,12 @@ export async function upsertVoicemail(tx: Tx, callId: number, voicemail: Normali
 
 export async function upsertRecordings(tx: Tx, callId: number, recordings: NormalizedRecording[]): Promise<void> {
   for (const [position, recording] of recordings.entries()) {
-    const key = recording.id ?? recording.url;
+    // The same file comes with its CR… id (2026 events, the API) or without one (app webhooks):
+    // a row already holding this URL is that recording, whichever key it was stored under.
+    const sameUrl = await tx.recording.findFirst({ where: { callId, url: recording.url }, select: { key: true } });
+    const key = sameUrl?.key ?? recording.id ?? recording.url;
     const data = {
-      openphoneId: recording.id,
+      ...(recording.id !== null ? { openphoneId: recording.id } : {}),
       position,
       url: recording.url,
       contentType: recording.contentType,

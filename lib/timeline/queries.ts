@@ -1,3 +1,4 @@
+import type { ArtifactKind } from "../completeness/rules";
 import type { AppDatabase } from "../db/types";
 import { Prisma } from "../generated/sqlite/client";
 import { attachmentFileName, attachmentKind, resolveContentType, type AttachmentKind } from "../media/attachment-kind";
@@ -41,7 +42,14 @@ export type TimelineItem = {
     /** Attachments by id: shown through mediaProxyUrl("attachment", id), never their upstream URL. */
     media: { id: number; contentType: string | null; kind: AttachmentKind; name: string }[];
   } | null;
-  call: { openphoneId: string; durationSeconds: number | null; voicemailSeconds: number | null; forwardedTo: string | null } | null;
+  call: {
+    openphoneId: string;
+    durationSeconds: number | null;
+    voicemailSeconds: number | null;
+    forwardedTo: string | null;
+    /** Pieces the completeness watch still waits for, or gave up on (lib/completeness/). */
+    awaiting: { kind: ArtifactKind; unavailable: boolean }[];
+  } | null;
 };
 
 export type TimelinePage = {
@@ -103,6 +111,7 @@ export async function loadTimelineItems(db: AppDatabase, ids: number[], snippets
           completedAt: true,
           forwardedTo: true,
           voicemail: { select: { duration: true } },
+          artifactWatches: { where: { status: { in: ["pending", "unavailable"] } }, select: { kind: true, status: true }, orderBy: { id: "asc" } },
         },
       },
     },
@@ -146,6 +155,10 @@ export async function loadTimelineItems(db: AppDatabase, ids: number[], snippets
             durationSeconds: callSeconds(row.call),
             voicemailSeconds: row.call.voicemail?.duration != null ? Math.round(row.call.voicemail.duration) : null,
             forwardedTo: row.call.forwardedTo,
+            // A piece that arrived since the watch last looked is not awaited any more.
+            awaiting: row.call.artifactWatches
+              .filter((w) => !{ recording: row.hasRecording, transcript: row.hasTranscript, summary: row.hasSummary, voicemail: row.hasVoicemail }[w.kind])
+              .map((w) => ({ kind: w.kind, unavailable: w.status === "unavailable" })),
           }
         : null,
     });

@@ -58,6 +58,7 @@ describe("metrics rendering", () => {
       backfill: {},
       retention: { pruned: 7 },
       alerts: {},
+      overdueArtifacts: { recording: 0, transcript: 2, summary: 0, voicemail: 1 },
       status: { migrations: { current: true, pending: [] }, lastDeliveryAt: new Date(0), failedEvents: 1, subscriptions: 0 },
     };
     const { body, contentType } = await renderMetrics(snapshot, new Date(10_000), { processMetrics: false });
@@ -66,6 +67,8 @@ describe("metrics rendering", () => {
     const samples = parsePrometheus(body);
     expect(sampleValue(samples, "openphone_webhook_deliveries_total", { outcome: "duplicate" })).toBe(2);
     expect(sampleValue(samples, "openphone_webhook_rejections_total", { reason: "too_large" })).toBe(3);
+    expect(sampleValue(samples, "openphone_overdue_artifacts", { kind: "transcript" })).toBe(2);
+    expect(sampleValue(samples, "openphone_overdue_artifacts", { kind: "recording" })).toBe(0);
     expect(sampleValue(samples, "openphone_webhook_processing_seconds_bucket", { le: "0.005" })).toBe(1);
     expect(sampleValue(samples, "openphone_webhook_processing_seconds_bucket", { le: "+Inf" })).toBe(4);
     expect(sampleValue(samples, "openphone_event_bodies_pruned_total")).toBe(7);

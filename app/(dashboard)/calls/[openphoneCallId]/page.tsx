@@ -20,11 +20,13 @@ import { Panel } from "@/components/call-detail/panel";
 import { SentimentBadge } from "@/components/call-detail/sentiment-badge";
 import { VoicemailTranscript } from "@/components/call-detail/voicemail-transcript";
 import type { CallDetail } from "@/lib/calls/detail";
+import type { ArtifactKind } from "@/lib/completeness/rules";
 import { contactDisplayName, contactFullName } from "@/lib/contacts/name";
 import { requireUser } from "@/lib/auth/guards";
+import { CompletenessLine } from "@/components/call-detail/completeness-line";
 import { getDatabase } from "@/lib/db";
 import { openPhoneUserNames } from "@/lib/openphone/directory";
-import { loadCall } from "./load-call";
+import { loadCall, loadCallCompleteness } from "./load-call";
 
 type Params = Promise<{ openphoneCallId: string }>;
 
@@ -39,6 +41,9 @@ export default async function CallPage({ params }: { params: Params }) {
   await connection();
   const call = await loadCall((await params).openphoneCallId);
   if (!call) notFound();
+  const now = new Date();
+  const pieces = await loadCallCompleteness(call.openphoneId, now);
+  const gaveUp = (kind: ArtifactKind) => pieces.some((p) => p.kind === kind && p.state === "unavailable");
 
   const name = contactDisplayName(call.contact, call.participant);
   const teammates = await openPhoneUserNames(getDatabase(), [call.answeredBy, call.initiatedBy, call.forwardedFrom, call.forwardedTo]);
@@ -86,6 +91,11 @@ export default async function CallPage({ params }: { params: Params }) {
             ) : null}
             {call.hasDetails ? <Badge tone={tone}>{outcome}</Badge> : null}
           </p>
+          {pieces.length > 0 ? (
+            <div className="mt-2">
+              <CompletenessLine pieces={pieces} now={now} />
+            </div>
+          ) : null}
         </div>
         <div className="ml-auto">
           <OpenInOpenPhone href={call.openphoneUrl} what="call" />
@@ -107,7 +117,11 @@ export default async function CallPage({ params }: { params: Params }) {
                 <VoicemailTranscript text={call.voicemailTranscript} />
               </div>
             ) : (
-              <NotYet title={noRecordingTitle(call)}>{noRecordingText(call)}</NotYet>
+              gaveUp("recording") ? (
+                <NotYet title="No recording">{GAVE_UP_TEXT}</NotYet>
+              ) : (
+                <NotYet title={noRecordingTitle(call)}>{noRecordingText(call)}</NotYet>
+              )
             )}
           </Panel>
 
@@ -150,6 +164,8 @@ export default async function CallPage({ params }: { params: Params }) {
                   </div>
                 ) : null}
               </div>
+            ) : gaveUp("summary") ? (
+              <NotYet title="Summary not available">{GAVE_UP_TEXT}</NotYet>
             ) : (
               <NotYet title="Summary not yet available">
                 {call.summary
@@ -174,6 +190,8 @@ export default async function CallPage({ params }: { params: Params }) {
           >
             {call.transcript && call.transcript.segments.length > 0 ? (
               <CallTranscript lines={call.transcript.segments} seekable={hasAudio} />
+            ) : gaveUp("transcript") ? (
+              <NotYet title="Transcript not available">{GAVE_UP_TEXT}</NotYet>
             ) : (
               <NotYet title="Transcript not yet available">
                 {call.transcript
@@ -245,6 +263,8 @@ export default async function CallPage({ params }: { params: Params }) {
     </CallPlaybackProvider>
   );
 }
+
+const GAVE_UP_TEXT = "It never arrived, and OpenPhone still had nothing when this app asked for it again over the following hours.";
 
 function noRecordingTitle(call: CallDetail): string {
   if (call.outcome === "missed") return "No recording";
