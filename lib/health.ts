@@ -20,7 +20,8 @@ export type HealthOps = {
   lastDeliveryAt: string | null;
   lastDeliveryAgeSeconds: number | null;
   failedEventsWaiting: number;
-  lastBackfill: { finishedAt: string | null; status: string } | null;
+  /** The newest finished backfill (not a dry run): what it recovered and the time range of the lost webhooks. */
+  lastBackfill: { finishedAt: string | null; status: string; recovered: number; gapFrom: string | null; gapTo: string | null } | null;
 };
 
 export type HealthBody = {
