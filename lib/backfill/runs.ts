@@ -14,6 +14,16 @@ export const BACKFILL_LOCK = "backfill";
 /** A runner renews its lease well within this; a killed one frees it after this long. */
 export const BACKFILL_LOCK_TTL_MS = 20_000;
 
+/** A run's status as stored; the page adds "stalled" for a running row whose runner died. */
+export const BACKFILL_RUN_STATUSES = ["running", "done", "failed", "interrupted"] as const;
+export type BackfillRunStatus = (typeof BACKFILL_RUN_STATUSES)[number];
+export type BackfillRunState = BackfillRunStatus | "stalled";
+
+export function backfillRunState(run: { status: string; stalled: boolean }): BackfillRunState {
+  if (run.stalled) return "stalled";
+  return (BACKFILL_RUN_STATUSES as readonly string[]).includes(run.status) ? (run.status as BackfillRunStatus) : "interrupted";
+}
+
 export type BackfillOptions = {
   since: Date | null;
   until: Date | null;
