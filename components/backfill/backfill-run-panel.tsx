@@ -1,8 +1,10 @@
 import { Badge } from "@/components/badge";
+import { ActionButton } from "@/components/event-log/action-button";
 import { RefreshWhile } from "@/components/event-log/refresh-while";
 import { LocalTime } from "@/components/local-time";
 import { BACKFILL_RUN_STATES } from "@/components/status-presentation";
 import { BACKFILL_KINDS, describeRecovered } from "@/lib/backfill/counts";
+import type { FormState } from "@/lib/auth/forms";
 import { backfillRunState, type BackfillRunView } from "@/lib/backfill/runs";
 
 const KIND_LABELS: Record<(typeof BACKFILL_KINDS)[number], string> = {
@@ -22,7 +24,14 @@ function describeRange(run: BackfillRunView): string {
 }
 
 /** One backfill run from its database row: live counts per kind while it runs (the page refreshes itself), the gap when done. */
-export function BackfillRunPanel({ run }: { run: BackfillRunView }) {
+export function BackfillRunPanel({
+  run,
+  continueAction,
+}: {
+  run: BackfillRunView;
+  /** Offered on a stopped or failed run: continues it from its checkpoint. */
+  continueAction?: (state: FormState, data: FormData) => Promise<FormState>;
+}) {
   const state = backfillRunState(run);
   const presentation = BACKFILL_RUN_STATES[state];
   const running = state === "running";
@@ -97,6 +106,11 @@ export function BackfillRunPanel({ run }: { run: BackfillRunView }) {
         {summary(run, state)}
       </p>
       {run.error ? <p className="mt-1 text-sm text-rose-700 dark:text-rose-300">{run.error}</p> : null}
+      {continueAction && (state === "stalled" || state === "failed") ? (
+        <div className="mt-3">
+          <ActionButton action={continueAction} fields={{ runId: String(run.id) }} label="Continue from the checkpoint" pendingLabel="Starting…" testId={`continue-backfill-${run.id}`} />
+        </div>
+      ) : null}
     </section>
   );
 }
@@ -104,7 +118,8 @@ export function BackfillRunPanel({ run }: { run: BackfillRunView }) {
 function summary(run: BackfillRunView, state: ReturnType<typeof backfillRunState>): string {
   const found = describeRecovered(run.counts);
   if (state === "running") return run.recovered > 0 ? `Working… ${run.dryRun ? "missing so far" : "recovered so far"}: ${found}.` : "Working… nothing missing so far.";
-  if (state === "stalled" || state === "failed") return "Start the same backfill again to continue from where it stopped.";
+  if (state === "stalled") return "Its process stopped (a restart or a kill). Continue it: it picks up from its checkpoint.";
+  if (state === "failed") return "OpenPhone or the database failed. Continue it once the cause is fixed: it picks up from its checkpoint.";
   if (state === "interrupted") return "Replaced by a backfill with other options before it finished.";
   if (run.recovered === 0) return "Nothing was missing.";
   const gap = run.gapFrom ? ` created between ${run.gapFrom.toISOString().slice(0, 16).replace("T", " ")} and ${(run.gapTo ?? run.gapFrom).toISOString().slice(0, 16).replace("T", " ")} UTC` : "";

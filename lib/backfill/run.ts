@@ -2,7 +2,15 @@ import type { AppDatabase, Tx } from "../db/types";
 import { parseStringList } from "../db/string-list";
 import { publishActivity } from "../live/publish";
 import type { Logger } from "../log";
-import { createOpenPhoneClient, OpenPhoneApiError, type OpenPhoneApiErrorKind, type OpenPhoneClient, type RateLimiter } from "../openphone/api";
+import {
+  createOpenPhoneClient,
+  createRateLimiter,
+  OpenPhoneApiError,
+  sharedRateLimiter,
+  type OpenPhoneApiErrorKind,
+  type OpenPhoneClient,
+  type RateLimiter,
+} from "../openphone/api";
 import type { CallRecording, Conversation, LegacyCall, LegacyCallSummary, LegacyCallTranscript, LegacyPhoneNumber, OpenPhoneMessage } from "../openphone/api/schemas";
 import { acquireJobLock, INSTANCE_ID, releaseJobLock } from "../ops/job-lock";
 import { applyNormalizedEvent } from "../webhooks/apply-normalized";
@@ -38,6 +46,12 @@ export type RunBackfillResult = {
 };
 
 const PAGE_SIZE = 50;
+/**
+ * A backfill is background work: it paces itself below OpenPhone's 10/s and also takes its turn in
+ * the key's shared limiter, so the admin pages on the same key keep room and network jitter cannot
+ * bunch 11 arrivals into one second.
+ */
+const BACKFILL_REQUESTS_PER_SECOND = 8;
 const HEARTBEAT_MS = 2_000;
 
 class LeaseLost extends Error {}
@@ -59,7 +73,15 @@ export async function runBackfill(db: AppDatabase, runId: number, options: RunBa
     pendingRequests++;
     return fetch(input, init);
   };
-  const client = createOpenPhoneClient({ apiKey: options.api.apiKey, baseUrl: options.api.baseUrl, timeoutMs: options.api.timeoutMs, limiter: options.api.limiter, fetch: countingFetch });
+  const own = createRateLimiter({ limit: BACKFILL_REQUESTS_PER_SECOND });
+  const shared = options.api.limiter ?? sharedRateLimiter(options.api.apiKey);
+  const limiter: RateLimiter = {
+    acquire: async () => {
+      await own.acquire();
+      await shared.acquire();
+    },
+  };
+  const client = createOpenPhoneClient({ apiKey: options.api.apiKey, baseUrl: options.api.baseUrl, timeoutMs: options.api.timeoutMs, limiter, fetch: countingFetch });
 
   /** Renews the lease before a request when due; a runner that lost it stops (another one took over). */
   async function heartbeat(): Promise<void> {

@@ -65,13 +65,16 @@ export async function startBackfill(
     const running = await db.prisma.backfillRun.findFirst({ where: { status: "running" }, orderBy: { id: "desc" }, select: { id: true, heartbeatAt: true } });
     return { ok: false, reason: "busy", runId: running?.id ?? null, heartbeatAt: running?.heartbeatAt ?? null };
   }
-  const unfinished = await db.prisma.backfillRun.findFirst({
+  const candidates = await db.prisma.backfillRun.findMany({
     where: { status: { in: ["running", "failed"] }, finishedAt: null },
     orderBy: { id: "desc" },
+    take: 20,
     select: { id: true, since: true, until: true, phoneNumberIds: true, dryRun: true, switchId: true },
   });
-  if (unfinished && sameOptions(unfinished, options) && (unfinished.switchId ?? null) === (options.switchId ?? null)) {
+  const unfinished = candidates.find((run) => sameOptions(run, options) && (run.switchId ?? null) === (options.switchId ?? null));
+  if (unfinished) {
     await db.prisma.$transaction([
+      db.prisma.backfillRun.updateMany({ where: { status: "running", id: { not: unfinished.id } }, data: { status: "interrupted", finishedAt: now } }),
       db.prisma.backfillRun.update({ where: { id: unfinished.id }, data: { status: "running", error: null, heartbeatAt: now }, select: { id: true } }),
     ]);
     return { ok: true, runId: unfinished.id, resumed: true };
@@ -210,6 +213,19 @@ export async function acknowledgeBackfillGaps(db: AppDatabase, now: Date): Promi
     db.prisma.backfillRun.updateMany({ where: { acknowledgedAt: null, gapFrom: { not: null } }, data: { acknowledgedAt: now } }),
   ]);
   return result.count;
+}
+
+/** The options a run was started with, to continue it from its checkpoint. */
+export async function backfillRunOptions(db: AppDatabase, id: number): Promise<BackfillOptions | null> {
+  const row = await db.prisma.backfillRun.findUnique({ where: { id }, select: { since: true, until: true, phoneNumberIds: true, dryRun: true, switchId: true, finishedAt: true } });
+  if (!row || row.finishedAt) return null;
+  return {
+    since: row.since,
+    until: row.until,
+    phoneNumberIds: row.phoneNumberIds ? parseStringList(row.phoneNumberIds) : [],
+    dryRun: row.dryRun,
+    switchId: row.switchId,
+  };
 }
 
 /** The legacy → 2026 switch windows recorded by Admin → Webhooks, newest first. */

@@ -17,6 +17,8 @@ export const backfillFormSchema = z
   .refine((form) => !form.since || !form.until || form.since <= form.until, { message: "The first day must not be after the last", path: ["until"] });
 export type BackfillForm = z.output<typeof backfillFormSchema>;
 
+export const backfillRunFormSchema = z.object({ runId: z.coerce.number().int().positive() });
+
 export const switchWindowFormSchema = z.object({ switchId: z.coerce.number().int().positive() });
 
 /** Form days as a range: from the first day's start to the end of the last day (UTC). */

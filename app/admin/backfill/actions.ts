@@ -5,8 +5,8 @@ import { after } from "next/server";
 import type { FormState } from "@/lib/auth/forms";
 import { invalidForm } from "@/lib/auth/forms";
 import { validatedAction } from "@/lib/auth/validated-action";
-import { acknowledgeBackfillGaps, switchWindowOptions } from "@/lib/backfill/runs";
-import { backfillFormOptions, backfillFormSchema, switchWindowFormSchema } from "@/lib/backfill/schemas";
+import { acknowledgeBackfillGaps, backfillRunOptions, switchWindowOptions } from "@/lib/backfill/runs";
+import { backfillFormOptions, backfillFormSchema, backfillRunFormSchema, switchWindowFormSchema } from "@/lib/backfill/schemas";
 import { startBackfillInBackground } from "@/lib/backfill/server";
 import { getDatabase } from "@/lib/db";
 import { emptyFormSchema } from "@/lib/event-log/schemas";
@@ -39,6 +39,18 @@ export const backfillSwitchWindowAction = validatedAction(
     return start(options, user.id);
   },
   (): FormState => ({ status: "error", message: "Unknown switch window." }),
+);
+
+/** Continues a stopped run (its process died, or OpenPhone failed) from its checkpoint, with its own options. */
+export const continueBackfillAction = validatedAction(
+  backfillRunFormSchema,
+  "admin",
+  async ({ runId }, { user }): Promise<FormState> => {
+    const options = await backfillRunOptions(getDatabase(), runId);
+    if (!options) return { status: "error", message: "That backfill has already finished." };
+    return start(options, user.id);
+  },
+  (): FormState => ({ status: "error", message: "Unknown backfill." }),
 );
 
 /** Dismisses the dashboard warning about gaps found so far. */

@@ -13,7 +13,7 @@ import { describeRecovered } from "@/lib/backfill/counts";
 import { backfillRunState, listBackfillRuns, listSwitchWindows, listUnacknowledgedGaps } from "@/lib/backfill/runs";
 import { backfillApi } from "@/lib/backfill/server";
 import { getDatabase } from "@/lib/db";
-import { acknowledgeGapsAction, backfillSwitchWindowAction, startBackfillAction } from "./actions";
+import { acknowledgeGapsAction, backfillSwitchWindowAction, continueBackfillAction, startBackfillAction } from "./actions";
 
 export const metadata: Metadata = { title: "Backfill" };
 
@@ -67,7 +67,7 @@ export default async function BackfillPage() {
               Fetch what webhooks missed
             </h2>
             <p className="mt-1 mb-4 text-sm text-zinc-500 dark:text-zinc-400">
-              Within OpenPhone&apos;s 10 requests a second; items already here are not fetched again. Also from a shell:{" "}
+              At most 8 requests a second (OpenPhone allows 10); items already here are not fetched again. Also from a shell:{" "}
               <code className="font-mono text-[13px]">npm run backfill</code>.
             </p>
             {configured ? (
@@ -128,7 +128,7 @@ export default async function BackfillPage() {
 
         <section aria-label="Backfill runs" className="flex flex-col gap-4">
           {runs.length > 0 ? (
-            runs.map((run) => <BackfillRunPanel key={run.id} run={run} />)
+            runs.map((run) => <BackfillRunPanel key={run.id} run={run} continueAction={configured && !running ? continueBackfillAction : undefined} />)
           ) : (
             <EmptyPanel title="No backfill yet">
               Run one after an outage or a deploy, or when the event log shows a quiet period: it adds only what is missing and reports it.
