@@ -14,6 +14,7 @@ import {
 import type { CallRecording, Conversation, LegacyCall, LegacyCallSummary, LegacyCallTranscript, LegacyPhoneNumber, OpenPhoneMessage } from "../openphone/api/schemas";
 import { acquireJobLock, INSTANCE_ID, releaseJobLock } from "../ops/job-lock";
 import { applyNormalizedEvent } from "../webhooks/apply-normalized";
+import { classifyDbError } from "../webhooks/db-errors";
 import { parseCheckpoint, START, type Checkpoint } from "./checkpoint";
 import { BACKFILL_KINDS, emptyCounts, parseCounts, type BackfillCounts, type BackfillKind } from "./counts";
 import { callEvent, hasContent, messageEvent, recordingsEvent, summaryEvent, transcriptEvent, voicemailEvent, type BackfillEvent } from "./envelopes";
@@ -113,19 +114,21 @@ export async function runBackfill(db: AppDatabase, runId: number, options: RunBa
       const gapFrom = recovered && item.at && (!state.gapFrom || item.at < state.gapFrom) ? item.at : state.gapFrom;
       const gapTo = recovered && item.at && (!state.gapTo || item.at > state.gapTo) ? item.at : state.gapTo;
       const requests = state.requests + pendingRequests;
-      const touched = await db.prisma.$transaction(
-        async (tx) => {
-          // A write first: on SQLite a second process's transaction must start by writing so the busy timeout applies.
-          await tx.backfillRun.update({
-            where: { id: runId },
-            data: { checkpoint: JSON.stringify(checkpoint), counts: JSON.stringify(counts), requests, gapFrom, gapTo, heartbeatAt: clock() },
-            select: { id: true },
-          });
-          const ids = run.dryRun ? [] : await item.apply(tx);
-          if (!run.dryRun) await countInMetrics(tx, item.counts, requests - state.requests);
-          return ids;
-        },
-        { maxWait: 10_000, timeout: 30_000 },
+      const touched = await withConflictRetry(() =>
+        db.prisma.$transaction(
+          async (tx) => {
+            // A write first: on SQLite a second process's transaction must start by writing so the busy timeout applies.
+            await tx.backfillRun.update({
+              where: { id: runId },
+              data: { checkpoint: JSON.stringify(checkpoint), counts: JSON.stringify(counts), requests, gapFrom, gapTo, heartbeatAt: clock() },
+              select: { id: true },
+            });
+            const ids = run.dryRun ? [] : await item.apply(tx);
+            if (!run.dryRun) await countInMetrics(tx, item.counts, requests - state.requests);
+            return ids;
+          },
+          { maxWait: 10_000, timeout: 30_000 },
+        ),
       );
       state.counts = counts;
       state.checkpoint = checkpoint;
@@ -372,6 +375,20 @@ async function countRunInMetrics(db: AppDatabase): Promise<void> {
   await db.prisma.$transaction([
     db.prisma.opsCounter.upsert({ where: { name: "backfill:runs" }, create: { name: "backfill:runs", value: 1 }, update: { value: { increment: 1 } }, select: { name: true } }),
   ]);
+}
+
+const MAX_TX_ATTEMPTS = 4;
+
+/** A webhook for the same call or message committing at the same moment is a conflict: try the item again. */
+async function withConflictRetry<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= MAX_TX_ATTEMPTS || classifyDbError(error) !== "conflict") throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
 }
 
 function describe(error: unknown): string {

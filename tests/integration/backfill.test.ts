@@ -7,7 +7,9 @@ import { startFakeOpenPhone, type FakeOpenPhone } from "@/lib/openphone/fake/ser
 import { alertConditions } from "@/lib/ops/alerts";
 import { readMetricsSnapshot } from "@/lib/ops/metrics";
 import { getOpsStatus, healthOps } from "@/lib/ops/status";
+import { callEvent, messageEvent } from "@/lib/simulator/payloads";
 import { domainSnapshot } from "../helpers/domain-snapshot";
+import { createPoster } from "../helpers/ingest";
 import { tableCounts } from "../helpers/table-counts";
 import { createTestDatabase, testDialect, type TestDatabase } from "../helpers/test-db";
 
@@ -115,6 +117,30 @@ describe(`backfill against the fake OpenPhone API (${testDialect()})`, () => {
     expect(await domainSnapshot(db.prisma)).toEqual(complete);
     // Nothing held is fetched again: a run over complete data costs only the list requests.
     expect(third.requests).toBe(1 + 1 + 2 * 2);
+  });
+
+  it("what arrived by webhook counts as present and lands in the same rows: one projection path", async () => {
+    const poster = createPoster(db);
+    const [message] = fake.state.workspace.messages;
+    const call = fake.state.workspace.calls.find((c) => c.answeredAt)!;
+    const number = fake.state.workspace.phoneNumbers[0]!;
+    // The app-shaped webhooks OpenPhone would have sent for one message and one call.
+    const delivered = await poster.post(
+      messageEvent({ id: message!.id, text: message!.text, participant: message!.from, workspaceNumber: number.number, phoneNumberId: number.id, createdAt: new Date(message!.createdAt) }),
+    );
+    expect(delivered).toMatchObject({ httpStatus: 200, outcome: "processed" });
+    const callDelivered = await poster.post(
+      callEvent({ id: call.id, participant: call.participant, workspaceNumber: number.number, phoneNumberId: number.id, createdAt: new Date(call.createdAt), answeredAt: new Date(call.answeredAt!), completedAt: new Date(call.completedAt) }),
+    );
+    expect(callDelivered).toMatchObject({ httpStatus: 200, outcome: "processed" });
+
+    const result = await backfill();
+    expect(result.counts.messages).toEqual({ seen: 12, present: 1, recovered: 11 });
+    expect(result.counts.calls).toEqual({ seen: 6, present: 1, recovered: 5 });
+    // Its recording, summary and transcript never came by webhook: fetched for the call we hold.
+    expect(result.counts.recordings).toEqual({ seen: 4, present: 0, recovered: 4 });
+    const counts = await tableCounts(db.prisma);
+    expect(counts).toMatchObject({ messages: 12, calls: 6, recordings: 4, summaries: 4, transcripts: 4, conversations: 2, events: 2 });
   });
 
   it("a dry run reports what is missing and writes nothing", async () => {
