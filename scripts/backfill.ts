@@ -3,6 +3,15 @@
 import { runBackfillCli } from "../lib/backfill/cli";
 import { runWithDatabase } from "./cli-env";
 
+// Ctrl-C or SIGTERM stops before the next item: the run keeps its checkpoint and frees its lease.
+const stop = new AbortController();
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`Stopping after the current item (${signal})…`);
+    stop.abort(signal);
+  });
+}
+
 await runWithDatabase((db, config) =>
   runBackfillCli(process.argv.slice(2), {
     db,
@@ -11,5 +20,6 @@ await runWithDatabase((db, config) =>
       : null,
     out: (line) => console.log(line),
     err: (line) => console.error(line),
+    signal: stop.signal,
   }),
 );

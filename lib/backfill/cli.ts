@@ -18,9 +18,9 @@ and adds what this app is missing, through the same code as the webhook receiver
 
 A killed or failed run is continued from its checkpoint by the next run with the same options.
 Exit status: 0 done, 1 failed, 2 usage, 3 API key missing or rejected, 4 OpenPhone unavailable
-(unreachable, timeout, rate limited, 5xx), 5 another backfill is running.`;
+(unreachable, timeout, rate limited, 5xx), 5 another backfill is running, 130 stopped by Ctrl-C.`;
 
-export const BACKFILL_EXIT = { ok: 0, failed: 1, usage: 2, credentials: 3, unavailable: 4, busy: 5 } as const;
+export const BACKFILL_EXIT = { ok: 0, failed: 1, usage: 2, credentials: 3, unavailable: 4, busy: 5, stopped: 130 } as const;
 
 export type BackfillCliDeps = {
   db: AppDatabase;
@@ -31,6 +31,8 @@ export type BackfillCliDeps = {
   now?: () => Date;
   /** Between lease checks with --wait. */
   sleep?: (ms: number) => Promise<void>;
+  /** Ctrl-C: the run stops before its next item and stays resumable. */
+  signal?: AbortSignal;
 };
 
 class UsageError extends Error {}
@@ -109,7 +111,7 @@ export async function runBackfillCli(argv: string[], deps: BackfillCliDeps): Pro
   }
   if (!json) deps.out(`${started.resumed ? "Continuing" : "Starting"} backfill #${started.runId}: ${describeOptions(options)}`);
 
-  const result = await runBackfill(deps.db, started.runId, { api: deps.api });
+  const result = await runBackfill(deps.db, started.runId, { api: deps.api, signal: deps.signal });
   const run = await getBackfillRun(deps.db, started.runId);
   const report = {
     runId: started.runId,
@@ -138,6 +140,7 @@ export async function runBackfillCli(argv: string[], deps: BackfillCliDeps): Pro
 }
 
 function exitForFailure(kind: RunBackfillResult["errorKind"]): number {
+  if (kind === "stopped") return BACKFILL_EXIT.stopped;
   if (kind === "unauthorized" || kind === "forbidden" || kind === "not_configured") return BACKFILL_EXIT.credentials;
   if (kind === "unreachable" || kind === "timeout" || kind === "rate_limited" || kind === "server" || kind === "invalid_response") return BACKFILL_EXIT.unavailable;
   return BACKFILL_EXIT.failed;

@@ -35,6 +35,8 @@ export type RunBackfillOptions = {
   holder?: string;
   /** Called after every item with the run's counts (the CLI's progress line). */
   onProgress?: (counts: BackfillCounts, requests: number) => void;
+  /** Stops the walk before its next request or item (Ctrl-C): the run is left resumable, its lease freed at once. */
+  signal?: AbortSignal;
 };
 
 export type RunBackfillResult = {
@@ -42,8 +44,8 @@ export type RunBackfillResult = {
   counts: BackfillCounts;
   requests: number;
   error: string | null;
-  /** What stopped a failed run: an OpenPhone API failure's kind, or "other". */
-  errorKind: OpenPhoneApiErrorKind | "other" | null;
+  /** What stopped a failed run: an OpenPhone API failure's kind, the caller's signal, or "other". */
+  errorKind: OpenPhoneApiErrorKind | "stopped" | "other" | null;
 };
 
 const PAGE_SIZE = 50;
@@ -56,6 +58,7 @@ const BACKFILL_REQUESTS_PER_SECOND = 8;
 const HEARTBEAT_MS = 2_000;
 
 class LeaseLost extends Error {}
+class Stopped extends Error {}
 
 export async function runBackfill(db: AppDatabase, runId: number, options: RunBackfillOptions): Promise<RunBackfillResult> {
   const clock = options.clock ?? (() => new Date());
@@ -91,7 +94,11 @@ export async function runBackfill(db: AppDatabase, runId: number, options: RunBa
     if (!lease.acquired) throw new LeaseLost("another backfill took over this run's lease");
     lastBeat = Date.now();
   }
+  function checkStopped(): void {
+    if (options.signal?.aborted) throw new Stopped(`stopped (${String(options.signal.reason ?? "aborted")})`);
+  }
   async function api<T>(call: (c: OpenPhoneClient) => Promise<T>): Promise<T> {
+    checkStopped();
     await heartbeat();
     return call(client);
   }
@@ -103,6 +110,7 @@ export async function runBackfill(db: AppDatabase, runId: number, options: RunBa
     until: run.until,
     api,
     async commit(checkpoint, item) {
+      checkStopped();
       const counts = structuredClone(state.counts);
       for (const kind of BACKFILL_KINDS) {
         const delta = item.counts[kind];
@@ -150,8 +158,8 @@ export async function runBackfill(db: AppDatabase, runId: number, options: RunBa
   } catch (caught) {
     status = "failed";
     error = describe(caught);
-    errorKind = caught instanceof OpenPhoneApiError ? caught.kind : "other";
-    options.log?.error("backfill failed", { runId, error });
+    errorKind = caught instanceof OpenPhoneApiError ? caught.kind : caught instanceof Stopped ? "stopped" : "other";
+    if (!(caught instanceof Stopped)) options.log?.error("backfill failed", { runId, error });
   }
   const now = clock();
   await db.prisma.$transaction([
@@ -392,7 +400,7 @@ async function withConflictRetry<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof OpenPhoneApiError || error instanceof LeaseLost) return error.message;
+  if (error instanceof OpenPhoneApiError || error instanceof LeaseLost || error instanceof Stopped) return error.message;
   if (error instanceof Error) return `${error.name}: ${error.message}`.replace(/\s+/g, " ").slice(0, 1000);
   return String(error).slice(0, 1000);
 }

@@ -116,4 +116,30 @@ describe(`npm run backfill killed midway (${testDialect()})`, () => {
     expect(await domainSnapshot(db.prisma)).toEqual(expectedSnapshot);
     expect(await db.prisma.backfillRun.count()).toBe(1);
   }, 150_000);
+
+  it("SIGTERM stops after the current item and frees the lease: the next run continues at once", async () => {
+    fake.setFaults({ delayMs: 150 });
+    const first = startCli([]);
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+      const run = await db.prisma.backfillRun.findFirst({ select: { counts: true } });
+      if (run && parseCounts(run.counts).messages.seen >= 3) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    first.proc.kill("SIGTERM");
+    const stopped = await first.exited;
+    expect(stopped.code, stopped.stderr).toBe(130);
+    expect(stopped.stderr).toMatch(/Stopping after the current item \(SIGTERM\)/);
+    const run = await db.prisma.backfillRun.findFirstOrThrow();
+    expect(run).toMatchObject({ status: "failed", error: "stopped (SIGTERM)" });
+    const countsAtStop = parseCounts(run.counts);
+    expect(await db.prisma.message.count()).toBe(countsAtStop.messages.recovered);
+
+    // No --wait: the lease is free already.
+    fake.setFaults({});
+    const second = startCli(["--json"]);
+    const done = await second.exited;
+    expect(done.code, done.stderr).toBe(0);
+    expect(JSON.parse(done.stdout)).toMatchObject({ runId: run.id, resumed: true, status: "done", recovered: 32 });
+    expect(await tableCounts(db.prisma)).toMatchObject({ messages: 12, calls: 6, recordings: 4, voicemails: 2, summaries: 4, transcripts: 4 });
+  }, 120_000);
 });
