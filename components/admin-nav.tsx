@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { ListChecksIcon, TokenIcon, UsersIcon, OverviewIcon, WebhookIcon } from "@/components/icons";
+import { ListChecksIcon, RetryIcon, TokenIcon, UsersIcon, OverviewIcon, WebhookIcon } from "@/components/icons";
 
 const TABS = [
   { href: "/admin", label: "Overview", Icon: OverviewIcon },
   { href: "/admin/webhooks", label: "Webhooks", Icon: WebhookIcon },
   { href: "/admin/events", label: "Event log", Icon: ListChecksIcon },
+  { href: "/admin/backfill", label: "Backfill", Icon: RetryIcon },
   { href: "/admin/users", label: "Users", Icon: UsersIcon },
   { href: "/admin/tokens", label: "API tokens", Icon: TokenIcon },
 ] as const;

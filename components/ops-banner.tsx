@@ -4,7 +4,7 @@ import { getDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { currentAlertConditions } from "@/lib/ops/alerts";
 
-/** For admins: what needs attention (no deliveries, failed events waiting). Renders nothing when all is well. */
+/** For admins: what needs attention (no deliveries, failed events waiting, webhooks a backfill found lost). Renders nothing when all is well. */
 export async function OpsBanner() {
   const conditions = await currentAlertConditions(getDatabase(), new Date(), { noDeliveryMinutes: env().ALERT_NO_DELIVERY_MINUTES });
   if (conditions.length === 0) return null;
@@ -21,7 +21,7 @@ export async function OpsBanner() {
             <p className="min-w-0">
               <span className="font-semibold">{condition.title}.</span> {condition.detail}{" "}
               <Link href={condition.href} className="font-medium whitespace-nowrap underline decoration-amber-500/50 underline-offset-2 hover:decoration-amber-600">
-                Open the event log
+                {condition.linkLabel}
               </Link>
             </p>
           </li>

@@ -3,6 +3,7 @@ import { AlertIcon, CheckIcon, ClockIcon, MessageIcon, PhoneForwardedIcon, Phone
 import type { ArtifactKind, PieceState } from "@/lib/completeness/rules";
 import type { CallOutcome, MessageStatus } from "@/lib/openphone/normalized";
 import type { WebhookEventStatus } from "@/lib/generated/sqlite/enums";
+import type { BackfillRunState } from "@/lib/backfill/runs";
 
 /**
  * How every call outcome, message status and event-log status looks: its words, its colour and
@@ -40,6 +41,15 @@ export const WEBHOOK_EVENT_STATUSES: Record<WebhookEventStatus, Omit<Presentatio
   ignored: { label: "Ignored", tone: "neutral" },
   invalid: { label: "Invalid", tone: "danger" },
   failed: { label: "Failed", tone: "danger" },
+};
+
+export const BACKFILL_RUN_STATES: Record<BackfillRunState, Omit<Presentation, "Icon">> = {
+  running: { label: "Running", tone: "info" },
+  done: { label: "Done", tone: "success" },
+  failed: { label: "Stopped by an error", tone: "danger" },
+  // Its process died (a deploy, a kill): the next backfill with the same options continues it.
+  stalled: { label: "Stopped", tone: "warning" },
+  interrupted: { label: "Replaced", tone: "neutral" },
 };
 
 export function isCallOutcome(value: string | null | undefined): value is CallOutcome {

@@ -22,7 +22,8 @@ export type HealthOps = {
   failedEventsWaiting: number;
   /** Call recordings, transcripts, summaries and voicemails past their due time and still missing (the completeness watch). */
   overdueArtifacts: number;
-  lastBackfill: { finishedAt: string | null; status: string } | null;
+  /** The newest finished backfill (not a dry run): what it recovered and the time range of the lost webhooks. */
+  lastBackfill: { finishedAt: string | null; status: string; recovered: number; gapFrom: string | null; gapTo: string | null } | null;
 };
 
 export type HealthBody = {

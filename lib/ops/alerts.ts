@@ -1,10 +1,12 @@
+import { describeRecovered } from "../backfill/counts";
 import type { AppDatabase } from "../db/types";
 import type { Logger } from "../log";
 import { incrementCounter } from "./counters";
 import { getOpsStatus, type OpsStatus } from "./status";
 
-export type AlertKey = "no_deliveries" | "failed_events";
-export type AlertCondition = { key: AlertKey; title: string; detail: string; href: string };
+export type AlertKey = "no_deliveries" | "failed_events" | "backfill_gap";
+export const ALERT_KEYS: readonly AlertKey[] = ["no_deliveries", "failed_events", "backfill_gap"];
+export type AlertCondition = { key: AlertKey; title: string; detail: string; href: string; linkLabel: string };
 
 export type AlertConfig = { noDeliveryMinutes: number };
 
@@ -25,6 +27,7 @@ export function alertConditions(status: OpsStatus, now: Date, config: AlertConfi
         ? `Nothing has arrived for ${formatAge(now.getTime() - status.lastDeliveryAt.getTime())} although OpenPhone webhooks are registered.`
         : "Nothing has ever arrived although OpenPhone webhooks are registered.",
       href: "/admin/events",
+      linkLabel: "Open the event log",
     });
   }
   if (status.failedEvents > 0) {
@@ -33,9 +36,25 @@ export function alertConditions(status: OpsStatus, now: Date, config: AlertConfi
       title: `${status.failedEvents.toLocaleString("en-US")} failed event${status.failedEvents === 1 ? "" : "s"} waiting`,
       detail: "Their processing failed; fix the cause, then replay them from the event log.",
       href: "/admin/events?outcome=failed",
+      linkLabel: "Open the event log",
+    });
+  }
+  const gap = status.backfillGap;
+  if (gap) {
+    conditions.push({
+      key: "backfill_gap",
+      title: "Webhooks were lost",
+      detail: `Backfill #${gap.runId} recovered ${describeRecovered(gap.counts)} created between ${formatUtc(gap.from)} and ${formatUtc(gap.to)} that never arrived by webhook.`,
+      href: "/admin/backfill",
+      linkLabel: "Open backfill",
     });
   }
   return conditions;
+}
+
+/** "2026-11-30 09:01 UTC": alerts leave the server, so they name their zone. */
+export function formatUtc(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
 export function formatAge(ms: number): string {
@@ -111,8 +130,7 @@ async function ensureRow(db: AppDatabase, key: string): Promise<void> {
 
 /** Keeps `active` / `since` current for every known condition (what the banner would show). */
 async function markActive(db: AppDatabase, conditions: AlertCondition[], now: Date): Promise<void> {
-  const keys: AlertKey[] = ["no_deliveries", "failed_events"];
-  for (const key of keys) {
+  for (const key of ALERT_KEYS) {
     const condition = conditions.find((c) => c.key === key);
     await ensureRow(db, key);
     await db.prisma.$transaction([

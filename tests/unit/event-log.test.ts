@@ -34,7 +34,7 @@ describe("event-log filters", () => {
 });
 
 describe("alert conditions", () => {
-  const base = { migrations: { current: true, pending: [] }, failedEvents: 0, subscriptions: 1 };
+  const base = { migrations: { current: true, pending: [] }, failedEvents: 0, subscriptions: 1, backfillGap: null };
   const now = new Date("2026-12-01T12:00:00Z");
   it("no deliveries only counts while webhooks are registered", () => {
     expect(alertConditions({ ...base, lastDeliveryAt: null }, now, { noDeliveryMinutes: 60 }).map((c) => c.key)).toEqual(["no_deliveries"]);
@@ -59,7 +59,7 @@ describe("metrics rendering", () => {
       retention: { pruned: 7 },
       alerts: {},
       overdueArtifacts: { recording: 0, transcript: 2, summary: 0, voicemail: 1 },
-      status: { migrations: { current: true, pending: [] }, lastDeliveryAt: new Date(0), failedEvents: 1, subscriptions: 0 },
+      status: { migrations: { current: true, pending: [] }, lastDeliveryAt: new Date(0), failedEvents: 1, subscriptions: 0, backfillGap: null },
     };
     const { body, contentType } = await renderMetrics(snapshot, new Date(10_000), { processMetrics: false });
     expect(contentType).toContain("text/plain");
