@@ -3,16 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { signingSecretProblem } from "./openphone/signature";
-import { WORKSPACE_ARTIFACT_KINDS } from "./completeness/rules";
+import { WORKSPACE_ARTIFACT_KINDS, type WorkspaceArtifactKind } from "./completeness/rules";
 import { emailSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordSchema } from "./auth/schemas";
-
-/** `recording,transcript`: the kinds named in COMPLETENESS_EXPECT. */
-function completenessKindListSchema() {
-  return z
-    .string()
-    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(WORKSPACE_ARTIFACT_KINDS, { message: "must be auto, none, or a comma-separated list of recording, transcript, summary" })).min(1));
-}
 
 /** Every configuration variable the app reads. Documented in the README's configuration table. */
 const envSchema = z.object({
@@ -74,8 +66,18 @@ const envSchema = z.object({
     .string()
     .trim()
     .default("auto")
-    .transform((v) => v.toLowerCase())
-    .pipe(z.union([z.literal("auto"), z.literal("none").transform(() => [] as const), completenessKindListSchema()])),
+    .transform((value, ctx): "auto" | WorkspaceArtifactKind[] => {
+      const v = value.toLowerCase();
+      if (v === "auto") return "auto";
+      if (v === "none") return [];
+      const kinds = v.split(",").map((s) => s.trim()).filter(Boolean);
+      const known = (k: string): k is WorkspaceArtifactKind => (WORKSPACE_ARTIFACT_KINDS as readonly string[]).includes(k);
+      if (kinds.length === 0 || !kinds.every(known)) {
+        ctx.addIssue({ code: "custom", message: "must be auto, none, or a comma-separated list of recording, transcript, summary" });
+        return z.NEVER;
+      }
+      return kinds.filter(known);
+    }),
   /** A session unused for this long ends, whatever its absolute lifetime. */
   SESSION_IDLE_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(24),
   /** Reverse proxies in front of the app: 0 = none (forwarded headers are ignored), N = the client is the Nth X-Forwarded-For entry from the right. */

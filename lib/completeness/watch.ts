@@ -195,7 +195,8 @@ async function fetchDue(db: AppDatabase, now: Date, config: CompletenessConfig, 
       outcome = fetched.found ? { found: true, change: await applyFetched(db, row.id, fetched.body, now) } : fetched;
     } catch (error) {
       if (error instanceof OpenPhoneApiError && (error.kind === "rate_limited" || error.kind === "unauthorized")) {
-        // Not this piece's fault (a 403 may be: a plan without transcripts): give the step back and stop asking for now.
+        // A rate limit or a rejected key is not this piece's fault: give the step back and stop asking for
+        // now. (A 403 does count against the piece: a plan may lack transcripts.)
         await db.prisma.$transaction([
           db.prisma.callArtifactWatch.updateMany({
             where: { id: row.id, attempts: attempt },

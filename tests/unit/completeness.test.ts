@@ -63,7 +63,7 @@ describe("completeness configuration", () => {
     expect(env).toMatchObject({ COMPLETENESS_DELAY_MINUTES: 30, COMPLETENESS_MAX_ATTEMPTS: 6, COMPLETENESS_EXPECT: "auto" });
     expect(loadEnv({ ...base, COMPLETENESS_EXPECT: "Recording, transcript" }).COMPLETENESS_EXPECT).toEqual(["recording", "transcript"]);
     expect(loadEnv({ ...base, COMPLETENESS_EXPECT: "none" }).COMPLETENESS_EXPECT).toEqual([]);
-    expect(() => loadEnv({ ...base, COMPLETENESS_EXPECT: "recording,video" })).toThrow(/COMPLETENESS_EXPECT/);
+    expect(() => loadEnv({ ...base, COMPLETENESS_EXPECT: "recording,video" })).toThrow(/COMPLETENESS_EXPECT: must be auto, none, or a comma-separated list of recording, transcript, summary/);
     expect(() => loadEnv({ ...base, COMPLETENESS_DELAY_MINUTES: "0" })).toThrow(/COMPLETENESS_DELAY_MINUTES/);
     expect(() => loadEnv({ ...base, COMPLETENESS_MAX_ATTEMPTS: "many" })).toThrow(/COMPLETENESS_MAX_ATTEMPTS/);
   });
