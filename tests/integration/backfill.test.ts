@@ -212,6 +212,8 @@ describe(`backfill against the fake OpenPhone API (${testDialect()})`, () => {
     expect(mine.ok).toBe(true);
     const theirs = await startBackfill(db, ALL, new Date(), null, "instance-b");
     expect(theirs).toMatchObject({ ok: false, reason: "busy" });
+    // A second click on the same instance while its run is alive is busy too (the lease alone would let it in).
+    expect(await startBackfill(db, ALL, new Date(), null, "instance-a")).toMatchObject({ ok: false, reason: "busy", runId: mine.ok ? mine.runId : -1 });
     const out: string[] = [];
     const code = await runBackfillCli([], { db, api: { apiKey: fake.apiKey, baseUrl: fake.url }, out: (l) => out.push(l), err: (l) => out.push(l) });
     expect(code).toBe(5);
