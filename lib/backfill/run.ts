@@ -155,6 +155,7 @@ export async function runBackfill(db: AppDatabase, runId: number, options: RunBa
   let status: "done" | "failed" = "done";
   let error: string | null = null;
   let errorKind: RunBackfillResult["errorKind"] = null;
+  let lostLease = false;
   try {
     const filter = run.phoneNumberIds ? parseStringList(run.phoneNumberIds) : [];
     await walk(ctx, state.checkpoint, filter);
@@ -162,9 +163,14 @@ export async function runBackfill(db: AppDatabase, runId: number, options: RunBa
     status = "failed";
     error = describe(caught);
     errorKind = caught instanceof OpenPhoneApiError ? caught.kind : caught instanceof Stopped ? "stopped" : "other";
+    lostLease = caught instanceof LeaseLost;
     if (!(caught instanceof Stopped)) options.log?.error("backfill failed", { runId, error });
   }
   const now = clock();
+  if (lostLease) {
+    // Another runner continues this run and owns its row and the lease now: leave both to it.
+    return { status, counts: state.counts, requests: state.requests + pendingRequests, error, errorKind };
+  }
   await db.prisma.$transaction([
     db.prisma.backfillRun.update({
       where: { id: runId },
