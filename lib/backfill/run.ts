@@ -90,8 +90,11 @@ export async function runBackfill(db: AppDatabase, runId: number, options: RunBa
   /** Renews the lease before a request when due; a runner that lost it stops (another one took over). */
   async function heartbeat(): Promise<void> {
     if (Date.now() - lastBeat < HEARTBEAT_MS) return;
-    const lease = await acquireJobLock(db, BACKFILL_LOCK, clock(), BACKFILL_LOCK_TTL_MS, holder);
+    const now = clock();
+    const lease = await acquireJobLock(db, BACKFILL_LOCK, now, BACKFILL_LOCK_TTL_MS, holder);
     if (!lease.acquired) throw new LeaseLost("another backfill took over this run's lease");
+    // The page tells a working run from a dead one by this, also while one item takes long (retries).
+    await db.prisma.$transaction([db.prisma.backfillRun.update({ where: { id: runId }, data: { heartbeatAt: now }, select: { id: true } })]);
     lastBeat = Date.now();
   }
   function checkStopped(): void {
@@ -152,6 +155,7 @@ export async function runBackfill(db: AppDatabase, runId: number, options: RunBa
   let status: "done" | "failed" = "done";
   let error: string | null = null;
   let errorKind: RunBackfillResult["errorKind"] = null;
+  let lostLease = false;
   try {
     const filter = run.phoneNumberIds ? parseStringList(run.phoneNumberIds) : [];
     await walk(ctx, state.checkpoint, filter);
@@ -159,9 +163,14 @@ export async function runBackfill(db: AppDatabase, runId: number, options: RunBa
     status = "failed";
     error = describe(caught);
     errorKind = caught instanceof OpenPhoneApiError ? caught.kind : caught instanceof Stopped ? "stopped" : "other";
+    lostLease = caught instanceof LeaseLost;
     if (!(caught instanceof Stopped)) options.log?.error("backfill failed", { runId, error });
   }
   const now = clock();
+  if (lostLease) {
+    // Another runner continues this run and owns its row and the lease now: leave both to it.
+    return { status, counts: state.counts, requests: state.requests + pendingRequests, error, errorKind };
+  }
   await db.prisma.$transaction([
     db.prisma.backfillRun.update({
       where: { id: runId },

@@ -61,8 +61,14 @@ export async function startBackfill(
   holder = INSTANCE_ID,
 ): Promise<StartResult> {
   const lock = await acquireJobLock(db, BACKFILL_LOCK, now, BACKFILL_LOCK_TTL_MS, holder);
-  if (!lock.acquired) {
-    const running = await db.prisma.backfillRun.findFirst({ where: { status: "running" }, orderBy: { id: "desc" }, select: { id: true, heartbeatAt: true } });
+  // A run with a live heartbeat is busy even when the lease is ours: a second click on the same instance.
+  const live = await db.prisma.backfillRun.findFirst({
+    where: { status: "running", heartbeatAt: { gt: new Date(now.getTime() - BACKFILL_LOCK_TTL_MS) } },
+    orderBy: { id: "desc" },
+    select: { id: true, heartbeatAt: true },
+  });
+  if (!lock.acquired || live) {
+    const running = live ?? (await db.prisma.backfillRun.findFirst({ where: { status: "running" }, orderBy: { id: "desc" }, select: { id: true, heartbeatAt: true } }));
     return { ok: false, reason: "busy", runId: running?.id ?? null, heartbeatAt: running?.heartbeatAt ?? null };
   }
   const candidates = await db.prisma.backfillRun.findMany({

@@ -212,10 +212,31 @@ describe(`backfill against the fake OpenPhone API (${testDialect()})`, () => {
     expect(mine.ok).toBe(true);
     const theirs = await startBackfill(db, ALL, new Date(), null, "instance-b");
     expect(theirs).toMatchObject({ ok: false, reason: "busy" });
+    // A second click on the same instance while its run is alive is busy too (the lease alone would let it in).
+    expect(await startBackfill(db, ALL, new Date(), null, "instance-a")).toMatchObject({ ok: false, reason: "busy", runId: mine.ok ? mine.runId : -1 });
     const out: string[] = [];
     const code = await runBackfillCli([], { db, api: { apiKey: fake.apiKey, baseUrl: fake.url }, out: (l) => out.push(l), err: (l) => out.push(l) });
     expect(code).toBe(5);
     expect(out.join("\n")).toMatch(/Another backfill is running/);
+  });
+
+  it("a runner whose lease was taken over stops and leaves the run to the new holder", async () => {
+    const started = await startBackfill(db, ALL, new Date(), null, "instance-a");
+    if (!started.ok) throw new Error("busy");
+    let tampered = false;
+    const result = await runBackfill(db, started.runId, {
+      api: { apiKey: fake.apiKey, baseUrl: fake.url },
+      holder: "instance-a",
+      onProgress: async () => {
+        if (tampered) return;
+        tampered = true;
+        // As if instance-a had stalled past the lease and instance-b had taken the run over.
+        await db.prisma.jobLock.update({ where: { name: "backfill" }, data: { holder: "instance-b", expiresAt: new Date(Date.now() + 60_000) } });
+      },
+    });
+    expect(result).toMatchObject({ status: "failed", errorKind: "other", error: "another backfill took over this run's lease" });
+    expect(await db.prisma.backfillRun.findUniqueOrThrow({ where: { id: started.runId } })).toMatchObject({ status: "running", error: null });
+    expect(await db.prisma.jobLock.findUniqueOrThrow({ where: { name: "backfill" } })).toMatchObject({ holder: "instance-b" });
   });
 
   it("a recovered gap is recorded and shown: health lastBackfill, the admin banner, metrics from the database", async () => {
