@@ -29,6 +29,8 @@ beforeAll(async () => {
   // The signing keys' once-a-second version check is not part of a delivery's transaction.
   db = await createTestDatabase({ onQuery: (sql) => (sql.includes("WebhookSubscription") ? undefined : statements.push(sql)) });
   poster = createPoster(db);
+  // The first delivery of a process also sets the connection up (PRAGMA synchronous on SQLite).
+  await poster.post(messageEvent({ phoneNumberId: "PNwarmup01", participant: "+14155550900", text: "warm-up" }));
 });
 afterAll(async () => {
   await db.cleanup();
