@@ -59,8 +59,14 @@ if (!args.includes("--no-build") && buildIsStale()) {
   run(bin("next"), ["build"]);
 }
 
+// Under a burst of webhooks V8 lets its heap grow far past what is live (about 70 MB live, 380 MB
+// resident in the ingest benchmark) before collecting; a ceiling makes it collect sooner and keeps the
+// server's memory small. A --max-old-space-size in NODE_OPTIONS wins.
+const HEAP_CEILING_MB = 192;
+const heapFlags = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${HEAP_CEILING_MB}`];
+
 // scripts/server.mjs rather than `next start`: it sets the client address from the socket first.
-const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, stdio: "inherit", env: childEnv });
+const server = spawn(process.execPath, [...heapFlags, path.join(root, "scripts", "server.mjs")], { cwd: root, stdio: "inherit", env: childEnv });
 console.log(`▶ OpenPhone inbox: http://localhost:${port}  (webhook endpoint: /api/webhooks/openphone)`);
 let simulator;
 for (const signal of ["SIGINT", "SIGTERM"]) {
