@@ -130,6 +130,10 @@ export function createGroupCommitter<T>(prisma: PrismaHandle, options: GroupComm
         forgetTransactionMemo(tx);
         out.push({ ok: false, error });
       }
+      // SQLite answers synchronously, so a batch would otherwise hold the event loop from BEGIN to
+      // COMMIT; each request needs several turns of it (socket, body, signature) before it can queue
+      // here, and under load its wait grew past OpenPhone's 10 s deadline. Let them in between deliveries.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return out;
   }
