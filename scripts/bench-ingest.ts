@@ -172,6 +172,10 @@ export function formatTable(results: CellResult[]): string {
   return lines.join("\n");
 }
 
+// The machine may be shared: the load before and after the run says how far to trust the absolute numbers
+// (the ratios compare the ceiling and the endpoint measured side by side in the same minutes).
+const loadBefore = os.loadavg();
+const startedAt = Date.now();
 const results: CellResult[] = [];
 for (const database of databases) {
   for (const conversations of spreads) {
@@ -179,13 +183,17 @@ for (const database of databases) {
     results.push(await measureCell(database, conversations));
   }
 }
-const load = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+const loadAfter = os.loadavg();
+const loads = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
 console.log(
   `\nIngest benchmark: ${total.toLocaleString("en-US")} message deliveries per run, ${duplicateRate * 100}% duplicates, ` +
-    `${connections} connections from a separate autocannon process; ${os.cpus().length} cores; load average after the run ${load}\n`,
+    `${connections} connections from a separate autocannon process; ${os.cpus().length} cores; ` +
+    `load average (1, 5, 15 min) before ${loads(loadBefore)}, after ${loads(loadAfter)}; ${Math.round((Date.now() - startedAt) / 1000)} s\n`,
 );
 console.log(formatTable(results));
-if (values.out) fs.writeFileSync(values.out, JSON.stringify({ total, connections, duplicateRate, loadAverage: os.loadavg(), results }, null, 2));
+if (values.out) {
+  fs.writeFileSync(values.out, JSON.stringify({ total, connections, duplicateRate, loadAverage: { before: loadBefore, after: loadAfter }, results }, null, 2));
+}
 const failed = results.filter(
   (r) => r.ingest.errors + r.ingest.timeouts + r.ingest.non2xx > 0 || r.stored.events !== r.stored.expected || r.stored.messages !== r.stored.expected,
 );

@@ -8,6 +8,35 @@ function clip(text: string): string {
   return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS - 1)}…` : flat;
 }
 
+type MessageForActivity = {
+  occurredAt: Date;
+  direction: "incoming" | "outgoing";
+  status: string;
+  text: string | null;
+  fromNumber: string | null;
+  toNumbers: string | null;
+  phoneNumberId: number | null;
+  conversationId: number | null;
+};
+
+/** A message's timeline row, from the message, its attachment count and its conversation's contact. */
+export function messageActivityData(message: MessageForActivity, mediaCount: number, contactId: number | null) {
+  const text = message.text ?? "";
+  const preview = clip(text) || (mediaCount > 0 ? `${mediaCount} attachment${mediaCount === 1 ? "" : "s"}` : "");
+  return {
+    kind: "message" as const,
+    occurredAt: message.occurredAt,
+    phoneNumberId: message.phoneNumberId,
+    conversationId: message.conversationId,
+    contactId,
+    direction: message.direction,
+    status: message.status,
+    hasMedia: mediaCount > 0,
+    preview,
+    searchText: [text, message.fromNumber, message.toNumbers].filter(Boolean).join("\n"),
+  };
+}
+
 /** Rebuilds the timeline row of a message from the message itself (idempotent); returns the row's id. */
 export async function refreshMessageActivity(tx: Tx, messageId: number): Promise<number> {
   const message = await tx.message.findUniqueOrThrow({
@@ -25,22 +54,15 @@ export async function refreshMessageActivity(tx: Tx, messageId: number): Promise
       _count: { select: { media: true } },
     },
   });
-  const mediaCount = message._count.media;
-  const text = message.text ?? "";
-  const preview = clip(text) || (mediaCount > 0 ? `${mediaCount} attachment${mediaCount === 1 ? "" : "s"}` : "");
-  const data = {
-    kind: "message" as const,
-    occurredAt: message.occurredAt,
-    phoneNumberId: message.phoneNumberId,
-    conversationId: message.conversationId,
-    contactId: message.conversation?.contactId ?? null,
-    direction: message.direction,
-    status: message.status,
-    hasMedia: mediaCount > 0,
-    preview,
-    searchText: [text, message.fromNumber, message.toNumbers].filter(Boolean).join("\n"),
-  };
+  const data = messageActivityData(message, message._count.media, message.conversation?.contactId ?? null);
   const row = await tx.activity.upsert({ where: { messageId }, create: { messageId, ...data }, update: data, select: { id: true } });
+  return row.id;
+}
+
+/** The timeline row of a message this transaction just inserted, built from what was inserted (no re-read). */
+export async function createMessageActivity(tx: Tx, messageId: number, message: MessageForActivity, mediaCount: number, contactId: number | null): Promise<number> {
+  const data = messageActivityData(message, mediaCount, contactId);
+  const row = await tx.activity.create({ data: { messageId, ...data }, select: { id: true } });
   return row.id;
 }
 

@@ -1,7 +1,7 @@
 import type { Tx } from "../db/types";
 import type { Envelope, MessageStatus, NormalizedMessage } from "../openphone/normalized";
 import { contactIdsColumn, linkParties } from "./parties";
-import { refreshMessageActivity } from "./activity-row";
+import { createMessageActivity, refreshMessageActivity } from "./activity-row";
 import { touched, type ProjectionResult } from "./result";
 
 /**
@@ -62,6 +62,33 @@ export async function projectMessage(tx: Tx, message: NormalizedMessage, envelop
     errorCode: message.errorCode,
     errorMessage: message.errorMessage,
   };
+
+  // The common case, a message seen for the first time: one insert (a concurrent delivery about the
+  // same message may win it; then the insert is a no-op and the merge below applies).
+  const [inserted] = await tx.$queryRaw<{ id: number }[]>`INSERT INTO "Message"
+      ("openphoneId", "phoneNumberId", "conversationId", "direction", "fromNumber", "toNumbers", "text", "status", "statusRank", "statusAt",
+       "errorCode", "errorMessage", "userId", "occurredAt", "openphoneUrl", "contactIds", "createdAt", "updatedAt")
+    VALUES (${message.id}, ${parties.phoneNumberId}, ${parties.conversationId}, ${content.direction}, ${content.fromNumber}, ${content.toNumbers},
+      ${message.text}, ${status.status}, ${statusRank}, ${statusAt}, ${status.errorCode}, ${status.errorMessage}, ${content.userId},
+      ${content.occurredAt}, ${message.deepLink}, ${contactIds ?? null}, ${new Date()}, ${new Date()})
+    ON CONFLICT ("openphoneId") DO NOTHING RETURNING "id"`;
+  if (inserted) {
+    const messageId = Number(inserted.id);
+    if (message.media.length > 0) {
+      await tx.mediaAttachment.createMany({
+        data: message.media.map((media, position) => ({
+          messageId,
+          position,
+          url: media.url,
+          contentType: media.contentType,
+          size: media.size,
+          duration: media.duration,
+        })),
+      });
+    }
+    const stored = { ...content, text: message.text, status: message.status, phoneNumberId: parties.phoneNumberId, conversationId: parties.conversationId };
+    return touched(await createMessageActivity(tx, messageId, stored, message.media.length, parties.conversationContactId));
+  }
 
   // Lock the message row (PostgreSQL) before reading its status, so a concurrent `sent` and
   // `delivered` cannot both read the old status and the older one win.

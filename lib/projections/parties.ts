@@ -2,6 +2,7 @@ import type { Tx } from "../db/types";
 import type { ContactLookup } from "../openphone/normalized";
 import { parseStringList } from "../db/string-list";
 import { isBuiltDeepLink } from "../openphone/events";
+import { forgetTransactionMemo, transactionMemo } from "./transaction-memo";
 
 /*
  * First-seen rows are inserted with INSERT … ON CONFLICT DO NOTHING (same SQL on both databases):
@@ -14,21 +15,27 @@ import { isBuiltDeepLink } from "../openphone/events";
  * stored number too: it is how a group message's own number is told apart from the others.
  */
 export async function ensurePhoneNumber(tx: Tx, openphoneId: string, number: string | null): Promise<{ id: number; number: string | null }> {
+  const memo = transactionMemo(tx);
+  const memoKey = `phone:${openphoneId}`;
   // Read first: the common case (a known number) costs one query and takes no row lock, so
   // deliveries on one busy workspace number do not queue behind each other.
   const select = { id: true, number: true } as const;
-  let row = await tx.phoneNumber.findUnique({ where: { openphoneId }, select });
+  let row = (memo.get(memoKey) as PhoneRow | undefined) ?? (await tx.phoneNumber.findUnique({ where: { openphoneId }, select }));
   if (!row) {
-    await tx.$executeRaw`INSERT INTO "PhoneNumber" ("openphoneId", "number", "updatedAt") VALUES (${openphoneId}, ${number}, ${new Date()}) ON CONFLICT ("openphoneId") DO NOTHING`;
-    row = await tx.phoneNumber.findUniqueOrThrow({ where: { openphoneId }, select });
+    const [inserted] = await tx.$queryRaw<PhoneRow[]>`INSERT INTO "PhoneNumber" ("openphoneId", "number", "updatedAt") VALUES (${openphoneId}, ${number}, ${new Date()})
+      ON CONFLICT ("openphoneId") DO NOTHING RETURNING "id", "number"`;
+    row = inserted ? { id: Number(inserted.id), number: inserted.number } : await tx.phoneNumber.findUniqueOrThrow({ where: { openphoneId }, select });
   }
   if (number && !row.number) {
     await tx.phoneNumber.update({ where: { id: row.id }, data: { number } });
     await dropOwnNumberFromGroups(tx, row.id, number);
-    return { id: row.id, number };
+    row = { id: row.id, number };
   }
+  memo.set(memoKey, row);
   return row;
 }
+
+type PhoneRow = { id: number; number: string | null };
 
 /**
  * A group message that arrived before we knew our own number kept it among the participants.
@@ -37,6 +44,8 @@ export async function ensurePhoneNumber(tx: Tx, openphoneId: string, number: str
  * state independent of arrival order.
  */
 async function dropOwnNumberFromGroups(tx: Tx, phoneNumberId: number, number: string): Promise<void> {
+  // Threads are re-keyed or merged below: conversations remembered in this transaction may be stale.
+  forgetTransactionMemo(tx);
   const groups = await tx.conversation.findMany({
     where: { phoneNumberId, participants: { not: null }, participant: { contains: number } },
     select: { id: true, participants: true, lastActivityAt: true, openphoneId: true, openphoneUrl: true },
@@ -84,14 +93,38 @@ function latest(a: Date | null, b: Date | null): Date | null {
 export async function ensureContactByNumber(tx: Tx, number: string): Promise<number> {
   const known = await tx.contact.findUnique({ where: { number }, select: { id: true } });
   if (known) return known.id;
-  await tx.$executeRaw`INSERT INTO "Contact" ("number", "updatedAt") VALUES (${number}, ${new Date()}) ON CONFLICT ("number") DO NOTHING`;
+  const [inserted] = await tx.$queryRaw<{ id: number }[]>`INSERT INTO "Contact" ("number", "updatedAt") VALUES (${number}, ${new Date()})
+    ON CONFLICT ("number") DO NOTHING RETURNING "id"`;
+  if (inserted) return Number(inserted.id);
   return (await tx.contact.findUniqueOrThrow({ where: { number }, select: { id: true } })).id;
+}
+
+type ConversationRow = {
+  id: number;
+  openphoneId: string | null;
+  openphoneUrl: string | null;
+  lastActivityAt: Date | null;
+  contactId: number | null;
+};
+
+/** The conversation of one workspace number × one participant, if it exists (read once per transaction). */
+async function findConversation(tx: Tx, phoneNumberId: number, participant: string): Promise<ConversationRow | null> {
+  const memo = transactionMemo(tx);
+  const memoKey = `conversation:${phoneNumberId}:${participant}`;
+  const remembered = memo.get(memoKey) as ConversationRow | undefined;
+  if (remembered) return remembered;
+  const row = await tx.conversation.findUnique({
+    where: { phoneNumberId_participant: { phoneNumberId, participant } },
+    select: { id: true, openphoneId: true, openphoneUrl: true, lastActivityAt: true, contactId: true },
+  });
+  if (row) memo.set(memoKey, row);
+  return row;
 }
 
 /**
  * Upserts the conversation of one workspace number × one participant (a group thread: × its
  * sorted, comma-joined participants) and moves its lastActivityAt forward (never back). Records
- * OpenPhone's CN… id and deep link when they are not known yet.
+ * OpenPhone's CN… id and deep link when they are not known yet. Returns its id and contact.
  */
 export async function ensureConversation(
   tx: Tx,
@@ -105,23 +138,29 @@ export async function ensureConversation(
     openphoneUrl: string | null;
     activityAt: Date;
   },
-): Promise<number> {
-  const key = { phoneNumberId_participant: { phoneNumberId: input.phoneNumberId, participant: input.participant } };
-  const select = { id: true, openphoneId: true, openphoneUrl: true, lastActivityAt: true, contactId: true } as const;
-  let row = await tx.conversation.findUnique({ where: key, select });
+  /** The row as the caller just read it (null: not there); looked up when not given. */
+  found?: ConversationRow | null,
+): Promise<{ id: number; contactId: number | null }> {
+  let row = found !== undefined ? found : await findConversation(tx, input.phoneNumberId, input.participant);
   if (!row) {
     const participants = input.participants ? JSON.stringify(input.participants) : null;
-    await tx.$executeRaw`INSERT INTO "Conversation" ("phoneNumberId", "participant", "contactId", "participants", "lastActivityAt", "updatedAt")
-      VALUES (${input.phoneNumberId}, ${input.participant}, ${input.contactId}, ${participants}, ${input.activityAt}, ${new Date()})
-      ON CONFLICT ("phoneNumberId", "participant") DO NOTHING`;
-    row = await tx.conversation.findUniqueOrThrow({ where: key, select });
+    const [inserted] = await tx.$queryRaw<{ id: number }[]>`INSERT INTO "Conversation"
+        ("phoneNumberId", "participant", "contactId", "participants", "lastActivityAt", "openphoneUrl", "updatedAt")
+      VALUES (${input.phoneNumberId}, ${input.participant}, ${input.contactId}, ${participants}, ${input.activityAt}, ${input.openphoneUrl}, ${new Date()})
+      ON CONFLICT ("phoneNumberId", "participant") DO NOTHING RETURNING "id"`;
+    row = inserted
+      ? { id: Number(inserted.id), openphoneId: null, openphoneUrl: input.openphoneUrl, lastActivityAt: input.activityAt, contactId: input.contactId }
+      : await findConversation(tx, input.phoneNumberId, input.participant);
+    if (!row) throw new Error(`conversation ${input.phoneNumberId}/${input.participant} vanished after its insert`);
   }
+  const memoKey = `conversation:${input.phoneNumberId}:${input.participant}`;
   if (!row.lastActivityAt || row.lastActivityAt < input.activityAt) {
     // Conditional in SQL: a concurrent delivery may have moved it further meanwhile.
     await tx.conversation.updateMany({
       where: { id: row.id, OR: [{ lastActivityAt: null }, { lastActivityAt: { lt: input.activityAt } }] },
       data: { lastActivityAt: input.activityAt },
     });
+    row = { ...row, lastActivityAt: input.activityAt };
   }
   const data: { openphoneId?: string; contactId?: number; openphoneUrl?: string } = {};
   if (!row.contactId && input.contactId !== null) data.contactId = input.contactId;
@@ -134,11 +173,21 @@ export async function ensureConversation(
     const taken = await tx.conversation.findUnique({ where: { openphoneId: input.openphoneId }, select: { id: true } });
     if (!taken) data.openphoneId = input.openphoneId;
   }
-  if (Object.keys(data).length > 0) await tx.conversation.update({ where: { id: row.id }, data });
-  return row.id;
+  if (Object.keys(data).length > 0) {
+    await tx.conversation.update({ where: { id: row.id }, data });
+    row = { ...row, ...data };
+  }
+  transactionMemo(tx).set(memoKey, row);
+  return { id: row.id, contactId: row.contactId };
 }
 
-export type PartyLinks = { phoneNumberId: number | null; contactId: number | null; conversationId: number | null };
+export type PartyLinks = {
+  phoneNumberId: number | null;
+  contactId: number | null;
+  conversationId: number | null;
+  /** The conversation's contact (what its timeline rows show); null without a conversation. */
+  conversationContactId: number | null;
+};
 
 export type PartiesInput = {
   openphonePhoneNumberId: string | null;
@@ -175,7 +224,7 @@ export async function linkParties(tx: Tx, input: PartiesInput): Promise<PartyLin
   if (groupMembers) {
     // Every member is a contact (names in the thread), but not while our own number may be among them.
     if (ours !== null) for (const number of groupMembers) await ensureContactByNumber(tx, number);
-    const conversationId = phone
+    const conversation = phone
       ? await ensureConversation(tx, {
           phoneNumberId: phone.id,
           participant: groupMembers.join(","),
@@ -186,14 +235,16 @@ export async function linkParties(tx: Tx, input: PartiesInput): Promise<PartyLin
           activityAt: input.activityAt,
         })
       : null;
-    return { phoneNumberId: phone?.id ?? null, contactId: null, conversationId };
+    return { phoneNumberId: phone?.id ?? null, contactId: null, conversationId: conversation?.id ?? null, conversationContactId: conversation?.contactId ?? null };
   }
 
-  const contactId = participant ? await ensureContactByNumber(tx, participant) : null;
+  // A known 1:1 thread already names the participant's contact: no need to look the number up.
+  const known = phone !== null && participant ? await findConversation(tx, phone.id, participant) : null;
+  const contactId = known?.contactId ?? (participant ? await ensureContactByNumber(tx, participant) : null);
   if (contactId !== null && input.contactLookup === "matched" && input.contactIds.length === 1) {
     await linkOpenPhoneContact(tx, contactId, input.contactIds[0]!);
   }
-  const conversationId =
+  const conversation =
     phone !== null && contactId !== null && participant
       ? await ensureConversation(tx, {
           phoneNumberId: phone.id,
@@ -203,9 +254,9 @@ export async function linkParties(tx: Tx, input: PartiesInput): Promise<PartyLin
           openphoneId: input.openphoneConversationId,
           openphoneUrl,
           activityAt: input.activityAt,
-        })
+        }, known)
       : null;
-  return { phoneNumberId: phone?.id ?? null, contactId, conversationId };
+  return { phoneNumberId: phone?.id ?? null, contactId, conversationId: conversation?.id ?? null, conversationContactId: conversation?.contactId ?? null };
 }
 
 /**

@@ -14,10 +14,12 @@ export async function applyNormalizedEvent(
   db: Pick<AppDatabase, "dialect" | "url">,
   event: NormalizedEvent,
   envelope: Envelope,
+  /** notify: false when the caller sends one NOTIFY for several events (the receiver's group commit). */
+  options: { notify?: boolean } = {},
 ): Promise<ActivityChange> {
   const { activityIds } = await applyEvent(tx, event, envelope);
   const change: ActivityChange = { ids: activityIds };
   // Live updates (lib/live/): on PostgreSQL the NOTIFY rides this transaction and is delivered on commit.
-  await notifyActivityInTransaction(tx, db, change);
+  if (options.notify !== false) await notifyActivityInTransaction(tx, db, change);
   return change;
 }

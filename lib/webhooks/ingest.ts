@@ -3,12 +3,14 @@ import { recordRejection, type RejectionReason } from "../event-log/rejections";
 import type { AppDatabase } from "../db/types";
 import type { Tx } from "../db/types";
 import type { Logger } from "../log";
-import { publishActivity, type ActivityChange } from "../live/publish";
+import { Prisma } from "../generated/sqlite/client";
+import { notifyActivityInTransaction, publishActivity, type ActivityChange } from "../live/publish";
 import { normalizeEvent } from "../openphone/events";
 import type { NormalizeResult } from "../openphone/normalized";
 import { verifyWebhookSignature, type HeaderSource, type SignatureFailureReason, type SigningKey } from "../openphone/signature";
 import { applyNormalizedEvent } from "./apply-normalized";
 import { classifyDbError } from "./db-errors";
+import { createGroupCommitter, type GroupCommitter } from "./group-commit";
 
 export type IngestDeps = {
   db: AppDatabase;
@@ -90,12 +92,11 @@ async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput):
   const normalized = normalizeEvent(body);
   const record = buildEventRecord({ normalized, body, headers, scheme: verdict.scheme, deliveryId: verdict.deliveryId, now });
 
+  const committer = groupCommitterFor(deps.db);
   for (let attempt = 1; ; attempt++) {
-    try {
-      const { outcome, change } = await deps.db.prisma.$transaction((tx) => recordAndApply(tx, record, normalized, deps.db, started), {
-        maxWait: 10_000,
-        timeout: 15_000,
-      });
+    const written = await committer.run((tx) => recordAndApply(tx, record, normalized, deps.db, started));
+    if (written.ok && written.value) {
+      const { outcome, change } = written.value;
       if (outcome === "processed") publishActivity(deps.db, change);
       return {
         httpStatus: 200,
@@ -104,21 +105,69 @@ async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput):
         type: record.type,
         ...(record.lastError ? { error: record.lastError } : {}),
       };
-    } catch (error) {
-      const kind = classifyDbError(error);
-      if (kind === "conflict" && attempt < MAX_TX_ATTEMPTS) {
-        // Let the transaction we collided with commit before trying again.
-        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
-        continue;
-      }
-      if (kind === "unavailable") return { httpStatus: 503, outcome: "database_unavailable" };
-      deps.log.error("webhook processing failed", { eventId: record.eventId, type: record.type, error: describe(error) });
-      await recordFailure(deps, record, error, started).catch((e: unknown) =>
-        deps.log.error("webhook: could not record the failure", { eventId: record.eventId, error: describe(e) }),
-      );
-      return { httpStatus: 500, outcome: "failed", eventId: record.eventId };
     }
+    const error = written.ok ? new Error("no result") : written.error;
+    const kind = classifyDbError(error);
+    if (kind === "conflict" && attempt < MAX_TX_ATTEMPTS) {
+      // Let the transaction we collided with commit before trying again.
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      continue;
+    }
+    if (kind === "unavailable") return { httpStatus: 503, outcome: "database_unavailable" };
+    deps.log.error("webhook processing failed", { eventId: record.eventId, type: record.type, error: describe(error) });
+    const recorded = await committer.run((tx) => recordFailure(tx, record, error, started));
+    if (!recorded.ok) deps.log.error("webhook: could not record the failure", { eventId: record.eventId, error: describe(recorded.error) });
+    return { httpStatus: 500, outcome: "failed", eventId: record.eventId };
   }
+}
+
+/** What one delivery wrote in a batch: its outcome, the timeline rows to publish, its event row to time. */
+type Written = { outcome: StoredOutcome; change: ActivityChange; timed: { eventRowId: number; started: number } | null };
+
+/** Group commit (lib/webhooks/group-commit.ts): at most this many deliveries per transaction. PostgreSQL keeps
+ * 64 subtransactions per transaction in shared memory; more would slow every other session's snapshots. */
+const MAX_BATCH = 50;
+/** Under load, a batch waits this long for company before it starts. */
+const MAX_BATCH_WAIT_MS = 2;
+
+const committers = new WeakMap<object, GroupCommitter<Written | null>>();
+
+function groupCommitterFor(db: AppDatabase): GroupCommitter<Written | null> {
+  let committer = committers.get(db.prisma);
+  if (!committer) {
+    committer = createGroupCommitter<Written | null>(db.prisma, {
+      maxBatch: MAX_BATCH,
+      maxWaitMs: MAX_BATCH_WAIT_MS,
+      transaction: { maxWait: 10_000, timeout: 15_000 },
+      // A 200 promises a durable row: every commit reaches the disk (FULL also fsyncs the WAL on commit).
+      prepare: db.dialect === "sqlite" ? async () => void (await db.prisma.$executeRawUnsafe("PRAGMA synchronous = FULL")) : undefined,
+      beforeCommit: (tx, values) => finishBatch(tx, db, values.filter((v): v is Written => v !== null)),
+    });
+    committers.set(db.prisma, committer);
+  }
+  return committer;
+}
+
+/** Batches written so far by this process for this database (tests). */
+export function groupCommitStats(db: AppDatabase): { batches: number; members: number; largest: number } {
+  return groupCommitterFor(db).stats();
+}
+
+/**
+ * Once per batch, just before its commit: the processing time of every delivery in it (receipt to
+ * commit) in one statement, and one live-update NOTIFY for all of its timeline rows (PostgreSQL).
+ */
+async function finishBatch(tx: Tx, db: AppDatabase, written: Written[]): Promise<void> {
+  const timed = written.flatMap((w) => (w.timed ? [w.timed] : []));
+  if (timed.length > 0) {
+    const cases = Prisma.join(
+      timed.map((t) => Prisma.sql`WHEN ${t.eventRowId} THEN CAST(${elapsedMs(t.started)} AS DOUBLE PRECISION)`),
+      " ",
+    );
+    const ids = Prisma.join(timed.map((t) => t.eventRowId));
+    await tx.$executeRaw`UPDATE "WebhookEvent" SET "processingMs" = CASE "id" ${cases} END WHERE "id" IN (${ids})`;
+  }
+  await notifyActivityInTransaction(tx, db, { ids: written.flatMap((w) => w.change.ids) });
 }
 
 type EventRecord = {
@@ -169,13 +218,7 @@ function buildEventRecord(input: {
   };
 }
 
-async function recordAndApply(
-  tx: Tx,
-  record: EventRecord,
-  normalized: NormalizeResult,
-  db: AppDatabase,
-  started: number,
-): Promise<{ outcome: StoredOutcome; change: ActivityChange }> {
+async function recordAndApply(tx: Tx, record: EventRecord, normalized: NormalizeResult, db: AppDatabase, started: number): Promise<Written> {
   const nothing: ActivityChange = { ids: [] };
   // Native upsert on PostgreSQL (INSERT … ON CONFLICT DO UPDATE): concurrent copies wait on the
   // unique index and then count as duplicates. A fresh row comes back with duplicates = 0.
@@ -186,7 +229,7 @@ async function recordAndApply(
     select: { id: true, status: true, duplicates: true },
   });
   if (row.duplicates > 0) {
-    if (row.status !== "failed") return { outcome: "duplicate", change: nothing };
+    if (row.status !== "failed") return { outcome: "duplicate", change: nothing, timed: null };
     // An earlier attempt failed and was recorded as such: this redelivery processes it again.
     await tx.webhookEvent.update({
       where: { id: row.id },
@@ -199,25 +242,24 @@ async function recordAndApply(
       },
     });
   }
-  const change = normalized.ok ? await applyNormalizedEvent(tx, db, normalized.event, normalized.envelope) : nothing;
-  // The event log shows how long processing took (and the metrics endpoint its histogram).
-  await tx.webhookEvent.update({ where: { id: row.id }, data: { processingMs: elapsedMs(started) }, select: { id: true } });
-  return { outcome: record.status, change };
+  // The batch sends one NOTIFY for all of its deliveries (finishBatch).
+  const change = normalized.ok ? await applyNormalizedEvent(tx, db, normalized.event, normalized.envelope, { notify: false }) : nothing;
+  // The event log shows how long processing took (and the metrics endpoint its histogram): set at commit.
+  return { outcome: record.status, change, timed: { eventRowId: row.id, started } };
 }
 
 /** Keeps a visible trace of a delivery whose processing failed; the next delivery retries it. */
-async function recordFailure(deps: IngestDeps, record: EventRecord, error: unknown, started: number): Promise<void> {
+async function recordFailure(tx: Tx, record: EventRecord, error: unknown, started: number): Promise<null> {
   const lastError = describe(error).slice(0, 2000);
   const processingMs = elapsedMs(started);
-  await deps.db.prisma.$transaction(async (tx) => {
-    const existing = await tx.webhookEvent.findUnique({ where: { eventId: record.eventId }, select: { id: true, status: true } });
-    if (!existing) {
-      await tx.webhookEvent.create({ data: { ...record, status: "failed", lastError, processedAt: null, processingMs } });
-    } else if (existing.status === "failed") {
-      await tx.webhookEvent.update({ where: { id: existing.id }, data: { lastError, processingMs, attempts: { increment: 1 } } });
-    }
-    // Otherwise a concurrent copy of this delivery succeeded meanwhile: nothing to record.
-  });
+  const existing = await tx.webhookEvent.findUnique({ where: { eventId: record.eventId }, select: { id: true, status: true } });
+  if (!existing) {
+    await tx.webhookEvent.create({ data: { ...record, status: "failed", lastError, processedAt: null, processingMs } });
+  } else if (existing.status === "failed") {
+    await tx.webhookEvent.update({ where: { id: existing.id }, data: { lastError, processingMs, attempts: { increment: 1 } } });
+  }
+  // Otherwise a concurrent copy of this delivery succeeded meanwhile: nothing to record.
+  return null;
 }
 
 function describe(error: unknown): string {

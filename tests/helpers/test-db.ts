@@ -18,7 +18,7 @@ export function testDialect(): "sqlite" | "postgres" {
 export type TestDatabase = AppDatabase & { cleanup: () => Promise<void> };
 
 /** A database of its own (SQLite file or PostgreSQL schema), migrated unless `migrated: false`. */
-export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrated?: boolean; onQuery?: (sql: string) => void } = {}): Promise<TestDatabase> {
   const name = `t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   let url: string;
   let drop: () => Promise<void>;
@@ -36,7 +36,7 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
     };
   }
   if (options.migrated !== false) await migrate(url);
-  const db = createDatabase(url, { poolSize: 20 });
+  const db = createDatabase(url, { poolSize: 20, onQuery: options.onQuery });
   return {
     ...db,
     cleanup: async () => {
