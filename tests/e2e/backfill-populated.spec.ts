@@ -5,7 +5,8 @@ import { execOnE2eDatabase } from "../helpers/e2e-db";
 import { E2E_FAKE_OPENPHONE_URL } from "../helpers/e2e-env";
 
 // Admin → Backfill against the fake OpenPhone API (tests/playwright.config.ts starts it). The fake's
-// workspace is reseeded on 2020-01-01 so the recovered items sit far behind every other spec's data.
+// workspace gets a second number with data on 2020-01-01, so the recovered items sit far behind every
+// other spec's data and share no id with the default seed that other specs rely on.
 // One serial story: the button with live progress, the gap warning, the switch window, dismissing.
 test.describe.configure({ mode: "serial" });
 
@@ -29,7 +30,8 @@ const latestRun = (page: Page) => page.getByTestId("backfill-run").first();
 
 test.beforeAll(async ({ request }) => {
   // One number: 2 conversations × (6 messages + 3 calls), every minute from 09:01.
-  await request.post(`${E2E_FAKE_OPENPHONE_URL}/__fake/seed`, { data: { phoneNumbers: 1, startMs: SEED_START } });
+  // Added next to the fake's default workspace (other specs use its calls and users), with ids of its own.
+  await request.post(`${E2E_FAKE_OPENPHONE_URL}/__fake/seed`, { data: { phoneNumbers: 1, startMs: SEED_START, namespace: "backfill", append: true } });
   // A legacy → 2026 switch window as Admin → Webhooks records it (09:05–09:09).
   await execOnE2eDatabase([
     `INSERT INTO "WebhookSwitch" ("id", "legacyIds", "newIds", "startedAt", "verifiedAt", "completedAt") VALUES (${SWITCH_ID}, '["WHlegacy"]', '["1001"]', '2020-01-01T09:05:00.000+00:00', '2020-01-01T09:08:00.000+00:00', '2020-01-01T09:09:00.000+00:00')`,

@@ -184,7 +184,7 @@ test("call detail: plays through the proxy, seeks (Range), changes speed, and th
   await expect(details).toContainText("Answered");
   await expect(details).toContainText(seeded.callId);
 
-  const transcript = page.getByRole("list", { name: "Transcript" });
+  const transcript = page.getByRole("list", { name: "Transcript", exact: true });
   const lines = transcript.getByRole("listitem");
   await expect(lines).toHaveCount(LEAK_CALL.segments.length);
   await expect(lines.nth(0)).toContainText("Agent");
@@ -348,7 +348,7 @@ test("several recording parts play as one: parts switch, and the transcript seek
   const firstSrc = await audio.getAttribute("src");
 
   // A line from the second part: the player switches to it and seeks within it.
-  const lines = page.getByRole("list", { name: "Transcript" }).getByRole("listitem");
+  const lines = page.getByRole("list", { name: "Transcript", exact: true }).getByRole("listitem");
   const target = shifted[2]!;
   const seeks = await recordSeeks(audio);
   await lines.nth(LEAK_CALL.segments.length + 2).getByRole("button").click();

@@ -55,7 +55,7 @@ async function showCall(page: Page, theme: "light" | "dark") {
   // Mid-playback: the line being spoken is highlighted and the seek bar has moved.
   const audio = page.locator("audio").first();
   await audio.evaluate((a: HTMLAudioElement) => new Promise((resolve) => (a.readyState >= 1 ? resolve(null) : a.addEventListener("loadedmetadata", resolve, { once: true }))));
-  await page.getByRole("list", { name: "Transcript" }).getByRole("button").nth(2).click();
+  await page.getByRole("list", { name: "Transcript", exact: true }).getByRole("button").nth(2).click();
   await page.waitForTimeout(1200);
   await page.getByRole("button", { name: "Pause call recording" }).click();
   await page.mouse.move(0, 0);

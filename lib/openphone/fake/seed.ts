@@ -43,7 +43,14 @@ export type FakeWorkspace = {
   calls: FakeCall[];
 };
 
-export type SeedOptions = { phoneNumbers?: number; messagesPerConversation?: number; callsPerConversation?: number; startMs?: number };
+export type SeedOptions = {
+  phoneNumbers?: number;
+  messagesPerConversation?: number;
+  callsPerConversation?: number;
+  startMs?: number;
+  /** Makes every id (and number) of this seed distinct from the default seed's, so two seeds can live side by side. */
+  namespace?: string;
+};
 
 function fakeId(prefix: string, ...parts: (string | number)[]): string {
   return prefix + createHash("sha256").update(parts.join(":")).digest("hex").slice(0, 20);
@@ -55,6 +62,9 @@ const TEXTS = ["Hi, is the 3pm slot still open?", "Yes, see you then.", "Can you
 
 export function seedWorkspace(options: SeedOptions = {}): FakeWorkspace {
   const numbers = options.phoneNumbers ?? 2;
+  const ns = options.namespace ? [options.namespace] : [];
+  // A namespaced seed's workspace numbers differ from the default seed's (+1415555 0100…, 0700…).
+  const lineBase = ns.length > 0 ? 700 : 100;
   const perMessages = options.messagesPerConversation ?? 6;
   const perCalls = options.callsPerConversation ?? 3;
   let clock = options.startMs ?? Date.parse("2026-11-30T09:00:00.000Z");
@@ -62,7 +72,7 @@ export function seedWorkspace(options: SeedOptions = {}): FakeWorkspace {
   const created = new Date(clock - 86_400_000 * 90).toISOString();
 
   const users: FakeUser[] = [0, 1].map((i) => ({
-    id: fakeId("US", "user", i).slice(0, 12),
+    id: fakeId("US", ...ns, "user", i).slice(0, 12),
     email: `${FIRST[i]!.toLowerCase()}@example.com`,
     firstName: FIRST[i]!,
     lastName: LAST[i]!,
@@ -70,10 +80,10 @@ export function seedWorkspace(options: SeedOptions = {}): FakeWorkspace {
     createdAt: created,
   }));
   const phoneNumbers: FakePhoneNumber[] = Array.from({ length: numbers }, (_, i) => ({
-    id: fakeId("PN", "number", i).slice(0, 12),
+    id: fakeId("PN", ...ns, "number", i).slice(0, 12),
     name: i === 0 ? "Front desk" : `Line ${i + 1}`,
-    number: `+1415555${String(100 + i).padStart(4, "0")}`,
-    formattedNumber: `(415) 555-${String(100 + i).padStart(4, "0")}`,
+    number: `+1415555${String(lineBase + i).padStart(4, "0")}`,
+    formattedNumber: `(415) 555-${String(lineBase + i).padStart(4, "0")}`,
     symbol: i === 0 ? "📞" : "☎️",
     userIds: users.map((u) => u.id),
     createdAt: created,

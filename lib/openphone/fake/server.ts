@@ -169,7 +169,9 @@ export async function startFakeOpenPhone(options: { port?: number; host?: string
       return { status: 200, body: { ok: true } };
     }
     if (method === "POST" && path === "/__fake/seed") {
-      state.workspace = seedWorkspace(body as SeedOptions);
+      const seeded = seedWorkspace(body as SeedOptions);
+      // `append: true` adds a (namespaced) seed next to what is there instead of replacing it.
+      state.workspace = (body as { append?: boolean }).append ? mergeWorkspaces(state.workspace, seeded) : seeded;
       return { status: 200, body: { phoneNumbers: state.workspace.phoneNumbers.length } };
     }
     if (path === "/__fake/requests") {
@@ -613,4 +615,16 @@ function send(res: http.ServerResponse, status: number, body?: unknown, headers:
   }
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers }).end(text);
+}
+
+/** Two seeds side by side: every list joined, users by id once. */
+function mergeWorkspaces(a: FakeWorkspace, b: FakeWorkspace): FakeWorkspace {
+  const users = [...a.users, ...b.users.filter((u) => !a.users.some((v) => v.id === u.id))];
+  return {
+    phoneNumbers: [...a.phoneNumbers, ...b.phoneNumbers],
+    users,
+    conversations: [...a.conversations, ...b.conversations],
+    messages: [...a.messages, ...b.messages],
+    calls: [...a.calls, ...b.calls],
+  };
 }
