@@ -7,11 +7,12 @@ import { pgPoolConfig } from "./pg-pool-config";
 import type { AppDatabase, PrismaHandle } from "./types";
 
 /** Builds a Prisma client whose driver adapter follows the URL's scheme. Does not connect yet. */
-export function createDatabase(url: string, options: { poolSize?: number } = {}): AppDatabase {
+export function createDatabase(url: string, options: { poolSize?: number; busyTimeoutMs?: number } = {}): AppDatabase {
   const target = parseDatabaseUrl(url);
   if (target.dialect === "sqlite") {
     // timeout = SQLite busy timeout: a second process (CLI, worker) waits instead of failing with SQLITE_BUSY.
-    const adapter = new PrismaBetterSqlite3({ url: target.file, timeout: 10_000 });
+    // better-sqlite3 waits on the calling thread, so the server keeps it short (lib/db/shared.ts).
+    const adapter = new PrismaBetterSqlite3({ url: target.file, timeout: options.busyTimeoutMs ?? 10_000 });
     return { prisma: new SqliteClient({ adapter }), dialect: "sqlite", url };
   }
   const adapter = new PrismaPg(pgPoolConfig(target.connectionString, target.schema, options.poolSize ?? 10), {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { recordRejection, type RejectionReason } from "../event-log/rejections";
+import { DatabaseHeldOff, type DatabaseAvailability } from "../db/availability";
 import type { AppDatabase } from "../db/types";
 import type { Tx } from "../db/types";
 import type { Logger } from "../log";
@@ -17,6 +18,8 @@ export type IngestDeps = {
   maxBodyBytes: number;
   toleranceSeconds: number;
   log: Logger;
+  /** Shared with /api/health: after a failed write, 503 at once for a moment instead of queueing on a dead database. */
+  availability?: DatabaseAvailability;
 };
 
 export type IngestInput = { headers: Headers; rawBody: Uint8Array; now: Date };
@@ -86,16 +89,24 @@ async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput):
     return { httpStatus: 401, outcome: "rejected", reason: verdict.reason };
   }
 
+  const availability = deps.availability;
+  if (availability?.isHeldOff(now.getTime())) return { httpStatus: 503, outcome: "database_unavailable" };
+
   const body = new TextDecoder("utf-8").decode(rawBody);
   const normalized = normalizeEvent(body);
   const record = buildEventRecord({ normalized, body, headers, scheme: verdict.scheme, deliveryId: verdict.deliveryId, now });
 
   for (let attempt = 1; ; attempt++) {
     try {
-      const { outcome, change } = await deps.db.prisma.$transaction((tx) => recordAndApply(tx, record, normalized, deps.db, started), {
-        maxWait: 10_000,
-        timeout: 15_000,
-      });
+      const { outcome, change } = await deps.db.prisma.$transaction(
+        (tx) => {
+          // Deliveries queued behind one that found the database gone give up without touching it.
+          if (availability?.isHeldOff(Date.now())) throw new DatabaseHeldOff();
+          return recordAndApply(tx, record, normalized, deps.db, started);
+        },
+        { maxWait: 10_000, timeout: 15_000 },
+      );
+      availability?.markAvailable();
       if (outcome === "processed") publishActivity(deps.db, change);
       return {
         httpStatus: 200,
@@ -111,7 +122,10 @@ async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput):
         await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
         continue;
       }
-      if (kind === "unavailable") return { httpStatus: 503, outcome: "database_unavailable" };
+      if (kind === "unavailable") {
+        availability?.markUnavailable(Date.now());
+        return { httpStatus: 503, outcome: "database_unavailable" };
+      }
       deps.log.error("webhook processing failed", { eventId: record.eventId, type: record.type, error: describe(error) });
       await recordFailure(deps, record, error, started).catch((e: unknown) =>
         deps.log.error("webhook: could not record the failure", { eventId: record.eventId, error: describe(e) }),
@@ -231,6 +245,7 @@ function elapsedMs(started: number): number {
 
 /** Counted in the database (lib/event-log/rejections.ts); a failure to count never changes the answer. */
 async function countRejection(deps: IngestDeps, reason: RejectionReason, now: Date): Promise<void> {
+  if (deps.availability?.isHeldOff(now.getTime())) return;
   await recordRejection(deps.db, reason, now).catch((error: unknown) =>
     deps.log.warn("webhook: could not count a rejection", { reason, error: describe(error) }),
   );

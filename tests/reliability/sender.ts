@@ -1,7 +1,7 @@
 // The reliability suite's load: a separate process (so the test's own event loop, and its kill -9s,
 // do not disturb it) that sends every delivery of a job file the way OpenPhone would: signed at the
 // moment of sending, with a 10 s deadline, and again after any answer other than 2xx until it gets
-// one. One JSON line per attempt on stdout: { i, t (ms since start), status (0: no answer), ms }.
+// one. One JSON line per attempt on stdout: { i, t (epoch ms it started), status (0: no answer), ms }.
 // Usage: tsx tests/reliability/sender.ts <job.json>
 import fs from "node:fs";
 import { signedHeaders } from "../../lib/simulator/sign";
@@ -19,7 +19,6 @@ export type SenderJob = {
 export type Attempt = { i: number; t: number; status: number; ms: number; url: number };
 
 const job = JSON.parse(fs.readFileSync(process.argv[2]!, "utf8")) as SenderJob;
-const started = Date.now();
 let next = 0;
 let turn = 0;
 
@@ -40,7 +39,7 @@ async function attempt(i: number): Promise<number> {
   } catch {
     status = 0;
   }
-  const line: Attempt = { i, t: t0 - started, status, ms: Date.now() - t0, url: urlIndex };
+  const line: Attempt = { i, t: t0, status, ms: Date.now() - t0, url: urlIndex };
   process.stdout.write(`${JSON.stringify(line)}\n`);
   return status;
 }
