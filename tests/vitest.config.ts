@@ -53,6 +53,7 @@ export default defineConfig({
             "tests/http/access-control.test.ts",
             "tests/http/server-actions.test.ts",
             "tests/http/secret-leak.test.ts",
+            "tests/http/hardening.test.ts",
             "tests/unit/media-ssrf.test.ts",
           ],
           environment: "node",

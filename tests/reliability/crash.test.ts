@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "@/lib/db/create-database";
 import type { AppDatabase } from "@/lib/db/types";
@@ -29,7 +31,8 @@ let cutRequests = 0;
 let seconds = 0;
 
 beforeAll(async () => {
-  server = await startAppServer({ port: PORTS.crash, name: "reliability-crash", env: { OPENPHONE_WEBHOOK_SIGNING_KEY: TEST_SECRET } });
+  // LOG_LEVEL=info: every delivery is logged, and the log is searched for secrets at the end.
+  server = await startAppServer({ port: PORTS.crash, name: "reliability-crash", env: { OPENPHONE_WEBHOOK_SIGNING_KEY: TEST_SECRET, LOG_LEVEL: "info" } });
   db = createDatabase(server.databaseUrl, { poolSize: 2 });
   const started = Date.now();
   const load = startLoad("crash", {
@@ -107,6 +110,15 @@ describe(`kill -9 under load (${CRASHES} crashes)`, () => {
     expect(notOnce).toEqual([]);
     expect(rows.length).toBe(ids.length);
     expect(rows.filter((r) => r.status === "failed")).toEqual([]);
+  });
+
+  it("the server log (every delivery, five crashes and restarts) contains no secret", () => {
+    const appSecret = fs.readFileSync(path.resolve("tests/.tmp/reliability-crash/app-secret"), "utf8").trim();
+    const log = server.output();
+    const found = [TEST_SECRET, appSecret, Buffer.from(TEST_SECRET, "base64").toString("hex")].filter((secret) => secret.length >= 16 && log.includes(secret));
+    recordFigure("hostile", "secrets in the server log (lines logged)", `${found.length} (${log.split("\n").length})`);
+    expect(log.length).toBeGreaterThan(1000);
+    expect(found).toEqual([]);
   });
 
   it("the domain rows equal a clean in-order replay of the same events (no half-written row)", async () => {
