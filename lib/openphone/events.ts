@@ -352,10 +352,15 @@ export function normalizeEvent(rawBody: string): NormalizeResult {
   }
 }
 
+/** PostgreSQL text cannot hold U+0000 (SQLite truncates at it in places): it becomes U+FFFD, as invalid UTF-8 does. */
+export function withoutNul(text: string): string {
+  return text.includes("\u0000") ? text.replaceAll("\u0000", "\uFFFD") : text;
+}
+
 function normalize(rawBody: string): NormalizeResult {
   let json: unknown;
   try {
-    json = JSON.parse(rawBody);
+    json = JSON.parse(rawBody, (_key, value: unknown) => (typeof value === "string" ? withoutNul(value) : value));
   } catch (error) {
     return invalid(`Body is not valid JSON: ${errorMessage(error)}`, {});
   }

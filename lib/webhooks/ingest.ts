@@ -5,7 +5,7 @@ import type { AppDatabase } from "../db/types";
 import type { Tx } from "../db/types";
 import type { Logger } from "../log";
 import { publishActivity, type ActivityChange } from "../live/publish";
-import { normalizeEvent } from "../openphone/events";
+import { normalizeEvent, withoutNul } from "../openphone/events";
 import type { NormalizeResult } from "../openphone/normalized";
 import { verifyWebhookSignature, type HeaderSource, type SignatureFailureReason, type SigningKey } from "../openphone/signature";
 import { applyNormalizedEvent } from "./apply-normalized";
@@ -179,7 +179,7 @@ function buildEventRecord(input: {
     // Why an event was not applied: the validation error, or why a known type was ignored.
     lastError: normalized.ok ? null : normalized.reason === "invalid" ? normalized.error : normalized.reason === "ignored" ? normalized.note : null,
     headers: JSON.stringify(kept),
-    rawBody: input.body,
+    rawBody: withoutNul(input.body),
   };
 }
 

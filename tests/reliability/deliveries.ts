@@ -308,9 +308,10 @@ function signatureHeaders(kind: SignatureKind, body: Buffer, secret: string, oth
     case "other-body":
       return { "openphone-signature": legacy(nowMs, Buffer.concat([body, Buffer.from(" ")])) };
     case "tampered": {
-      const header = legacy(nowMs);
-      body[body.length - 1] = body[body.length - 1] === 0x7d ? 0x20 : 0x7d;
-      return { "openphone-signature": header };
+      // Signed before one byte changed in transit.
+      const original = Buffer.from(body.length ? body : " ");
+      if (body.length) original[original.length - 1] = original[original.length - 1] === 0x7d ? 0x20 : 0x7d;
+      return { "openphone-signature": legacy(nowMs, original) };
     }
     case "duplicated-bad":
       return { "openphone-signature": `${legacy(nowMs, body, otherSecret)},${legacy(nowMs - 10 * 60_000)}` };

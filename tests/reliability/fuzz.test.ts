@@ -25,7 +25,6 @@ const outcomes: Outcome[] = [];
 let peakRssMb = 0;
 let seconds = 0;
 let sent = 0;
-const timing: Record<string, { n: number; ms: number }> = {};
 
 beforeAll(async () => {
   db = createDatabase(inject("databaseUrl"), { poolSize: 2 });
@@ -38,14 +37,9 @@ beforeAll(async () => {
   const started = Date.now();
   let next = 0;
   const send = async (delivery: Delivery) => {
-    const t0 = performance.now();
     const res = await fetch(url, { method: "POST", body: new Uint8Array(delivery.body), headers: delivery.headers(Date.now()) });
     const json = (await res.json().catch(() => ({}))) as { eventId?: string; status?: string };
     sent++;
-    const k = `${delivery.spec.mutation}/${delivery.signedWell}`;
-    const t = (timing[k] ??= { n: 0, ms: 0 });
-    t.n++;
-    t.ms += performance.now() - t0;
     return { status: res.status, eventId: json.eventId ?? "", stored: json.status ?? "" };
   };
   const worker = async () => {
@@ -58,7 +52,6 @@ beforeAll(async () => {
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   seconds = (Date.now() - started) / 1000;
-  console.log(Object.entries(timing).map(([k, v]) => `${k} n=${v.n} avg=${Math.round(v.ms / v.n)}ms`).join("\n"));
   peakRssMb = rss?.stop() ?? 0;
 }, 600_000);
 
