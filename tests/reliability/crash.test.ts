@@ -32,10 +32,10 @@ let seconds = 0;
 
 beforeAll(async () => {
   // LOG_LEVEL=info: every delivery is logged, and the log is searched for secrets at the end.
-  server = await startAppServer({ port: PORTS.crash, name: "reliability-crash", env: { OPENPHONE_WEBHOOK_SIGNING_KEY: TEST_SECRET, LOG_LEVEL: "info" } });
+  server = await startAppServer({ port: PORTS.crash, name: `reliability-crash-${PORTS.crash}`, env: { OPENPHONE_WEBHOOK_SIGNING_KEY: TEST_SECRET, LOG_LEVEL: "info" } });
   db = createDatabase(server.databaseUrl, { poolSize: 2 });
   const started = Date.now();
-  const load = startLoad("crash", {
+  const load = startLoad(`crash-${PORTS.crash}`, {
     urls: [`${server.baseUrl}/api/webhooks/openphone`],
     secret: TEST_SECRET,
     deliveries: scenario.deliveries.map((d) => ({ body: d.body, style: d.style, eventId: d.eventId })),
@@ -113,7 +113,7 @@ describe(`kill -9 under load (${CRASHES} crashes)`, () => {
   });
 
   it("the server log (every delivery, five crashes and restarts) contains no secret", () => {
-    const appSecret = fs.readFileSync(path.resolve("tests/.tmp/reliability-crash/app-secret"), "utf8").trim();
+    const appSecret = fs.readFileSync(path.resolve(`tests/.tmp/reliability-crash-${PORTS.crash}/app-secret`), "utf8").trim();
     const log = server.output();
     const found = [TEST_SECRET, appSecret, Buffer.from(TEST_SECRET, "base64").toString("hex")].filter((secret) => secret.length >= 16 && log.includes(secret));
     recordFigure("hostile", "secrets in the server log (lines logged)", `${found.length} (${log.split("\n").length})`);

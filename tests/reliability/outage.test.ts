@@ -57,7 +57,7 @@ beforeAll(async () => {
   }
   server = await startAppServer({
     port: PORTS.outage,
-    name: "reliability-outage",
+    name: `reliability-outage-${PORTS.outage}`,
     env: { OPENPHONE_WEBHOOK_SIGNING_KEY: TEST_SECRET },
     connectUrl: (url) => {
       if (!proxy) return url;
@@ -69,7 +69,7 @@ beforeAll(async () => {
   });
   db = createDatabase(server.databaseUrl, { poolSize: 2 });
   const webhookUrl = `${server.baseUrl}/api/webhooks/openphone`;
-  load = startLoad("outage", {
+  load = startLoad(`outage-${PORTS.outage}`, {
     urls: [webhookUrl],
     secret: TEST_SECRET,
     deliveries: scenario.deliveries.map((d) => ({ body: d.body, style: d.style, eventId: d.eventId })),

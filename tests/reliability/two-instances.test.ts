@@ -45,8 +45,8 @@ beforeAll(async () => {
   databaseUrl = url.toString();
   const env = { OPENPHONE_WEBHOOK_SIGNING_KEY: TEST_SECRET, APP_SECRET };
   [a, b] = await Promise.all([
-    startAppServer({ port: PORTS.instanceA, name: "reliability-instance-a", databaseUrl, env }),
-    startAppServer({ port: PORTS.instanceB, name: "reliability-instance-b", databaseUrl, env }),
+    startAppServer({ port: PORTS.instanceA, name: `reliability-instance-${PORTS.instanceA}`, databaseUrl, env }),
+    startAppServer({ port: PORTS.instanceB, name: `reliability-instance-${PORTS.instanceB}`, databaseUrl, env }),
   ]);
   db = createDatabase(databaseUrl, { poolSize: 2 });
 }, 600_000);
@@ -71,7 +71,7 @@ describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
   });
 
   it("exactly once under load spread over both, and when one delivery reaches both at once", async () => {
-    const load = startLoad("two-instances", {
+    const load = startLoad(`two-instances-${PORTS.instanceA}`, {
       urls: [`${a.baseUrl}/api/webhooks/openphone`, `${b.baseUrl}/api/webhooks/openphone`],
       secret: TEST_SECRET,
       deliveries: scenario.deliveries.map((d) => ({ body: d.body, style: d.style, eventId: d.eventId })),
