@@ -177,7 +177,8 @@ function buildEventRecord(input: {
     occurredAt: envelope.occurredAt ?? null,
     receivedAt: input.now,
     // Why an event was not applied: the validation error, or why a known type was ignored.
-    lastError: normalized.ok ? null : normalized.reason === "invalid" ? normalized.error : normalized.reason === "ignored" ? normalized.note : null,
+    // (A JSON parser's message quotes the body, NULs included.)
+    lastError: withoutNul(normalized.ok ? "" : normalized.reason === "invalid" ? normalized.error : normalized.reason === "ignored" ? normalized.note : "") || null,
     headers: JSON.stringify(kept),
     rawBody: withoutNul(input.body),
   };
@@ -235,8 +236,8 @@ async function recordFailure(deps: IngestDeps, record: EventRecord, error: unkno
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`.replace(/\s+/g, " ").slice(0, 2000);
-  return String(error).slice(0, 2000);
+  if (error instanceof Error) return withoutNul(`${error.name}: ${error.message}`.replace(/\s+/g, " ").slice(0, 2000));
+  return withoutNul(String(error).slice(0, 2000));
 }
 
 function elapsedMs(started: number): number {

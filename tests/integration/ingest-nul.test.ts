@@ -26,6 +26,14 @@ describe("a signed delivery with NUL characters", () => {
     expect(message.text).toBe("before\uFFFDafter");
   });
 
+  it("as a raw byte in a body that is not JSON (the parser's message quotes it): stored as invalid", async () => {
+    const { post } = createPoster(db);
+    const result = await post("cb\u0000");
+    expect(result).toMatchObject({ httpStatus: 200, outcome: "invalid" });
+    const row = await db.prisma.webhookEvent.findUniqueOrThrow({ where: { eventId: "eventId" in result ? result.eventId : "" } });
+    expect(row.lastError).not.toContain("\u0000");
+  });
+
   it("as a raw byte in a malformed body: stored as invalid", async () => {
     const { post } = createPoster(db);
     const result = await post('{"id": "EVnul\u0000", "type":');
