@@ -15,7 +15,7 @@ export type DatabaseAvailability = {
   isDown: (nowMs: number, windowMs?: number) => boolean;
 };
 
-export const AVAILABILITY_HOLD_MS = 1_000;
+export const AVAILABILITY_HOLD_MS = 2_000;
 const DOWN_WINDOW_MS = 10_000;
 
 export function createAvailability(holdMs = AVAILABILITY_HOLD_MS): DatabaseAvailability {

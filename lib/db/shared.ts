@@ -5,9 +5,9 @@ import type { AppDatabase } from "./types";
 /**
  * The server's SQLite busy timeout. better-sqlite3 waits it out on the event loop, so while another
  * process holds the write lock every request stalls that long: short enough that a delivery still
- * gets its 503 within 2 s (see lib/db/availability.ts), long enough for a CLI's brief write.
+ * gets its 503 within 2 s on a busy machine (see lib/db/availability.ts), long enough for a CLI's brief write.
  */
-export const SERVER_SQLITE_BUSY_TIMEOUT_MS = 1_000;
+export const SERVER_SQLITE_BUSY_TIMEOUT_MS = 500;
 
 const globalForDb = globalThis as unknown as { __openphoneInboxDb?: AppDatabase };
 
