@@ -48,6 +48,7 @@ export async function checkHealth({
   clock = () => performance.now(),
   timeoutMs = DEFAULT_HEALTH_TIMEOUT_MS,
   ops,
+  writesFailing,
 }: {
   /** Returns the database handle; may throw (invalid configuration). */
   openDatabase: () => HealthDatabase;
@@ -57,6 +58,8 @@ export async function checkHealth({
   timeoutMs?: number;
   /** Reads the operational facts once the database answered; their failure never fails the check. */
   ops?: () => Promise<HealthOps>;
+  /** True while this process's writes fail (lib/db/availability.ts): a locked SQLite file still answers `SELECT 1`. */
+  writesFailing?: () => boolean;
 }): Promise<HealthResult> {
   let database: HealthDatabase;
   try {
@@ -66,6 +69,7 @@ export async function checkHealth({
   }
 
   const started = clock();
+  if (writesFailing?.()) return unavailable(version, database.dialect, null, "database writes are failing (unreachable or locked)");
   try {
     await withDeadline(Promise.resolve(database.prisma.$queryRaw`SELECT 1`), timeoutMs);
   } catch (error) {

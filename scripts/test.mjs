@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: every suite in order (typecheck, unit, integration, HTTP against the production
-// build, Playwright e2e), then one line "N passed, N failed". Options:
-//   --only unit,integration,http,e2e   run a subset     --label NAME   name of this pass (result files)
-// Integration, HTTP and e2e suites use PostgreSQL when TEST_DATABASE_URL is a postgres:// URL.
+// build, reliability (fuzzing, kill -9, outages, two instances, hostile access; its summary table
+// lands in tests/.tmp/results/<label>-reliability-summary.md), Playwright e2e), then one line
+// "N passed, N failed". Options:
+//   --only unit,integration,http,reliability,e2e   run a subset     --label NAME   name of this pass (result files)
+//   --seed N   the reliability suite's fuzzing seed (printed by every run), to replay a failure
+// Integration, HTTP, reliability and e2e suites use PostgreSQL when TEST_DATABASE_URL is a postgres:// URL.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -15,6 +18,14 @@ const value = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const only = value("--only")?.split(",");
+const seed = value("--seed");
+if (seed !== undefined) {
+  if (!/^\d+$/.test(seed)) {
+    console.error("--seed takes a whole number (the seed a reliability run printed)");
+    process.exit(1);
+  }
+  process.env.RELIABILITY_SEED = seed;
+}
 const label = value("--label") ?? (process.env.TEST_DATABASE_URL?.startsWith("postgres") ? "postgres" : "sqlite");
 const resultsDir = path.join(root, "tests", ".tmp", "results");
 fs.mkdirSync(resultsDir, { recursive: true });
@@ -30,6 +41,7 @@ const suites = [
   { name: "unit", command: vitest("unit"), counts: vitestCounts },
   { name: "integration", command: vitest("integration"), counts: vitestCounts },
   { name: "http", command: vitest("http"), counts: vitestCounts },
+  { name: "reliability", command: vitest("reliability"), counts: vitestCounts },
   {
     name: "e2e",
     command: (outputFile) => [bin("playwright"), ["test", "-c", "tests/playwright.config.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: outputFile }],

@@ -46,6 +46,28 @@ export default defineConfig({
           globalSetup: ["tests/helpers/http-global-setup.ts"],
         },
       },
+      {
+        extends: true,
+        test: {
+          name: "reliability",
+          // Its own files, plus the HTTP tests that already prove part of "hostile access".
+          include: [
+            "tests/reliability/**/*.test.ts",
+            "tests/http/access-control.test.ts",
+            "tests/http/server-actions.test.ts",
+            "tests/http/secret-leak.test.ts",
+            "tests/http/hardening.test.ts",
+            "tests/unit/media-ssrf.test.ts",
+          ],
+          environment: "node",
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          // One file at a time: each puts the machine under load, and crashes or cuts its own servers.
+          fileParallelism: false,
+          // The HTTP suite's server (fuzzing and the reused HTTP tests), then the summary table at the end.
+          globalSetup: ["tests/reliability/summary.ts", "tests/helpers/http-global-setup.ts"],
+        },
+      },
     ],
   },
 });

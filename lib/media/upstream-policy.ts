@@ -7,6 +7,21 @@ import { isAddressLiteral, isLoopbackAddress, isPublicAddress } from "../net/pub
  * serve media from a local server; production never lists one.
  */
 
+/**
+ * Checked when a webhook arrives (lib/openphone/events.ts): a media URL must be an absolute http(s)
+ * URL without credentials. Hosts and addresses are checked when the proxy fetches (above): the
+ * allow-list and DNS answers can change after an event is stored.
+ */
+export function isMediaUrlShape(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === "https:" || url.protocol === "http:") && url.username === "" && url.password === "" && url.hostname !== "";
+}
+
 /** Why this URL must not be fetched, or null when it may be (its DNS answer is checked at connect time). */
 export function mediaUrlProblem(url: URL, allowedHosts: readonly string[]): string | null {
   const host = url.hostname.toLowerCase();

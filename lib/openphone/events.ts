@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isMediaUrlShape } from "../media/upstream-policy";
 import { deriveCallOutcome, type CallPhase } from "./call-lifecycle";
 import type {
   CallOutcome,
@@ -38,8 +39,11 @@ const errorCodeSchema = z.union([z.string(), z.number()]);
 /** `to` is a string (sometimes comma-joined) in app webhooks and an array in API webhooks. */
 const recipientsSchema = z.union([z.string(), z.array(z.string())]);
 
+/** Media URLs are refused at ingest unless they are absolute http(s) URLs (javascript:, file:, data:, credentials). */
+const mediaUrlSchema = z.string().min(1).refine(isMediaUrlShape, "must be an absolute http(s) URL without credentials");
+
 export const mediaSchema = z.looseObject({
-  url: z.string().min(1),
+  url: mediaUrlSchema,
   type: z.string().nullish(),
   duration: z.number().nonnegative().nullish(),
   size: z.number().int().nonnegative().nullish(),
@@ -140,7 +144,8 @@ export type MessagePayload = z.infer<typeof messagePayloadSchema>;
 /** 2026-03-30 `call.recording.completed` `recordings[]`; `[]` means no metadata in this payload. */
 const callRecordingSchema = z.looseObject({
   id: idSchema.nullish(),
-  url: z.string().nullish(),
+  // "" = no URL yet (skipped when the recordings are read).
+  url: z.union([mediaUrlSchema, z.literal("")]).nullish(),
   type: z.string().nullish(),
   duration: z.number().nonnegative().nullish(),
   startTime: timestampSchema.nullish(),
@@ -186,7 +191,7 @@ export type CallPayload = z.infer<typeof callPayloadSchema>;
 export const callMediaPayloadSchema = z.looseObject({
   id: idSchema.nullish(),
   callId: idSchema,
-  url: z.string().min(1),
+  url: mediaUrlSchema,
   type: z.string().nullish(),
   duration: z.number().nonnegative().nullish(),
   size: z.number().int().nonnegative().nullish(),
@@ -206,8 +211,8 @@ export const voicemailPayloadSchema = z.looseObject({
   direction: directionSchema.nullish(),
   from: z.string().nullish(),
   to: recipientsSchema.nullish(),
-  url: z.string().min(1).nullish(),
-  recordingUrl: z.string().min(1).nullish(),
+  url: mediaUrlSchema.nullish(),
+  recordingUrl: mediaUrlSchema.nullish(),
   type: z.string().nullish(),
   duration: z.number().nonnegative().nullish(),
   size: z.number().int().nonnegative().nullish(),
@@ -352,10 +357,15 @@ export function normalizeEvent(rawBody: string): NormalizeResult {
   }
 }
 
+/** PostgreSQL text cannot hold U+0000 (SQLite truncates at it in places): it becomes U+FFFD, as invalid UTF-8 does. */
+export function withoutNul(text: string): string {
+  return text.includes("\u0000") ? text.replaceAll("\u0000", "\uFFFD") : text;
+}
+
 function normalize(rawBody: string): NormalizeResult {
   let json: unknown;
   try {
-    json = JSON.parse(rawBody);
+    json = JSON.parse(rawBody, (_key, value: unknown) => (typeof value === "string" ? withoutNul(value) : value));
   } catch (error) {
     return invalid(`Body is not valid JSON: ${errorMessage(error)}`, {});
   }

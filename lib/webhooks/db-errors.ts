@@ -27,6 +27,7 @@ const UNAVAILABLE_CODES = new Set([
   "SQLITE_FULL",
   "SQLITE_CANTOPEN",
   "SQLITE_READONLY",
+  "DATABASE_HELD_OFF",
 ]);
 
 export function classifyDbError(error: unknown): DbErrorKind {

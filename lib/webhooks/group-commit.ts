@@ -26,6 +26,11 @@ export type GroupCommitOptions<T> = {
   transaction?: { maxWait: number; timeout: number };
   /** Called before the first transaction (e.g. connection PRAGMAs). */
   prepare?: () => Promise<void>;
+  /**
+   * Whether a batch that failed as a whole is worth writing again one member at a time (default:
+   * always). Not when the database is gone: every member would wait out the failure in turn.
+   */
+  retryAlone?: (error: unknown) => boolean;
 };
 
 type Job<T> = {
@@ -100,8 +105,8 @@ export function createGroupCommitter<T>(prisma: PrismaHandle, options: GroupComm
       }, options.transaction);
     } catch (error) {
       prepared = undefined;
-      if (batch.length === 1) {
-        batch[0]!.resolve({ ok: false, error });
+      if (batch.length === 1 || options.retryAlone?.(error) === false) {
+        for (const job of batch) job.resolve({ ok: false, error });
         return;
       }
       // Nothing of this batch was committed: each member is written again, alone.

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { recordRejection, type RejectionReason } from "../event-log/rejections";
+import { DatabaseHeldOff, type DatabaseAvailability } from "../db/availability";
 import type { AppDatabase } from "../db/types";
 import type { Tx } from "../db/types";
 import type { Logger } from "../log";
 import { Prisma } from "../generated/sqlite/client";
 import { notifyActivityInTransaction, publishActivity, type ActivityChange } from "../live/publish";
-import { normalizeEvent } from "../openphone/events";
+import { normalizeEvent, withoutNul } from "../openphone/events";
 import type { NormalizeResult } from "../openphone/normalized";
 import { verifyWebhookSignature, type HeaderSource, type SignatureFailureReason, type SigningKey } from "../openphone/signature";
 import { applyNormalizedEvent } from "./apply-normalized";
@@ -19,6 +20,8 @@ export type IngestDeps = {
   maxBodyBytes: number;
   toleranceSeconds: number;
   log: Logger;
+  /** Shared with /api/health: after a failed write, 503 at once for a moment instead of queueing on a dead database. */
+  availability?: DatabaseAvailability;
 };
 
 export type IngestInput = { headers: Headers; rawBody: Uint8Array; now: Date };
@@ -88,14 +91,22 @@ async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput):
     return { httpStatus: 401, outcome: "rejected", reason: verdict.reason };
   }
 
+  const availability = deps.availability;
+  if (availability?.isHeldOff(now.getTime())) return { httpStatus: 503, outcome: "database_unavailable" };
+
   const body = new TextDecoder("utf-8").decode(rawBody);
   const normalized = normalizeEvent(body);
   const record = buildEventRecord({ normalized, body, headers, scheme: verdict.scheme, deliveryId: verdict.deliveryId, now });
 
   const committer = groupCommitterFor(deps.db);
   for (let attempt = 1; ; attempt++) {
-    const written = await committer.run((tx) => recordAndApply(tx, record, normalized, deps.db, started));
+    const written = await committer.run((tx) => {
+      // Deliveries queued behind one that found the database gone give up without touching it.
+      if (availability?.isHeldOff(Date.now())) throw new DatabaseHeldOff();
+      return recordAndApply(tx, record, normalized, deps.db, started);
+    });
     if (written.ok && written.value) {
+      availability?.markAvailable();
       const { outcome, change } = written.value;
       if (outcome === "processed") publishActivity(deps.db, change);
       return {
@@ -113,7 +124,10 @@ async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput):
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
       continue;
     }
-    if (kind === "unavailable") return { httpStatus: 503, outcome: "database_unavailable" };
+    if (kind === "unavailable") {
+      availability?.markUnavailable(Date.now());
+      return { httpStatus: 503, outcome: "database_unavailable" };
+    }
     deps.log.error("webhook processing failed", { eventId: record.eventId, type: record.type, error: describe(error) });
     const recorded = await committer.run((tx) => recordFailure(tx, record, error, started));
     if (!recorded.ok) deps.log.error("webhook: could not record the failure", { eventId: record.eventId, error: describe(recorded.error) });
@@ -142,6 +156,8 @@ function groupCommitterFor(db: AppDatabase): GroupCommitter<Written | null> {
       // A 200 promises a durable row: every commit reaches the disk (FULL also fsyncs the WAL on commit).
       prepare: db.dialect === "sqlite" ? async () => void (await db.prisma.$executeRawUnsafe("PRAGMA synchronous = FULL")) : undefined,
       beforeCommit: (tx, values) => finishBatch(tx, db, values.filter((v): v is Written => v !== null)),
+      // A database that is gone answers every member 503 now, rather than one after another.
+      retryAlone: (error) => classifyDbError(error) !== "unavailable",
     });
     committers.set(db.prisma, committer);
   }
@@ -212,9 +228,10 @@ function buildEventRecord(input: {
     occurredAt: envelope.occurredAt ?? null,
     receivedAt: input.now,
     // Why an event was not applied: the validation error, or why a known type was ignored.
-    lastError: normalized.ok ? null : normalized.reason === "invalid" ? normalized.error : normalized.reason === "ignored" ? normalized.note : null,
+    // (A JSON parser's message quotes the body, NULs included.)
+    lastError: withoutNul(normalized.ok ? "" : normalized.reason === "invalid" ? normalized.error : normalized.reason === "ignored" ? normalized.note : "") || null,
     headers: JSON.stringify(kept),
-    rawBody: input.body,
+    rawBody: withoutNul(input.body),
   };
 }
 
@@ -263,8 +280,8 @@ async function recordFailure(tx: Tx, record: EventRecord, error: unknown, starte
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`.replace(/\s+/g, " ").slice(0, 2000);
-  return String(error).slice(0, 2000);
+  if (error instanceof Error) return withoutNul(`${error.name}: ${error.message}`.replace(/\s+/g, " ").slice(0, 2000));
+  return withoutNul(String(error).slice(0, 2000));
 }
 
 function elapsedMs(started: number): number {
@@ -273,6 +290,7 @@ function elapsedMs(started: number): number {
 
 /** Counted in the database (lib/event-log/rejections.ts); a failure to count never changes the answer. */
 async function countRejection(deps: IngestDeps, reason: RejectionReason, now: Date): Promise<void> {
+  if (deps.availability?.isHeldOff(now.getTime())) return;
   await recordRejection(deps.db, reason, now).catch((error: unknown) =>
     deps.log.warn("webhook: could not count a rejection", { reason, error: describe(error) }),
   );

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDatabase } from "../db";
+import { processAvailability } from "../db/availability";
 import { env } from "../env";
 import { log } from "../log";
 import type { IngestDeps } from "./ingest";
@@ -30,6 +31,7 @@ export function receiverDeps(): IngestDeps {
     maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES,
     toleranceSeconds: config.WEBHOOK_TOLERANCE_SECONDS,
     log: log(),
+    availability: processAvailability(),
   };
   return deps;
 }

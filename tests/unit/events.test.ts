@@ -1313,6 +1313,27 @@ describe("envelopes", () => {
   });
 });
 
+describe("media URLs are checked at ingest", () => {
+  it.each([
+    ["javascript:", "javascript:alert(1)"],
+    ["file:", "file:///etc/passwd"],
+    ["data:", "data:text/html,<b>x</b>"],
+    ["gopher:", "gopher://127.0.0.1:6379/_INFO"],
+    ["credentials", "https://user:pass@media.example.test/a.jpg"],
+    ["relative", "/demo/a.jpg"],
+  ])("a message whose media URL is %s is stored as invalid", (_label, url) => {
+    const raw = legacyEvent("message.received", appMessage({ media: [{ url, type: "image/jpeg" }] }));
+    expect(expectInvalid(normalizeEvent(raw)).error).toMatch(/url/i);
+  });
+
+  it("https and a local http demo URL pass", () => {
+    for (const url of ["https://media.example.test/a.jpg", "http://localhost:3000/demo/a.jpg"]) {
+      const result = normalizeEvent(legacyEvent("message.received", appMessage({ media: [{ url, type: "image/jpeg" }] })));
+      expect(result.ok).toBe(true);
+    }
+  });
+});
+
 describe("hostile input never throws", () => {
   it.each([
     ["empty string", ""],

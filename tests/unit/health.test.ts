@@ -28,6 +28,15 @@ function steppingClock(stepMs: number) {
 }
 
 describe("checkHealth", () => {
+  it("answers 503 while this process's writes fail, even though SELECT 1 works (SQLite locked by another process)", async () => {
+    const { database, queries } = fakeDatabase(async () => [{ "1": 1n }]);
+    const result = await checkHealth({ openDatabase: () => database, version: "1", writesFailing: () => true });
+
+    expect(result.httpStatus).toBe(503);
+    expect(result.body.database.ok).toBe(false);
+    expect(queries).toEqual([]);
+  });
+
   it("answers 200 with the dialect and latency when SELECT 1 succeeds", async () => {
     const { database, queries } = fakeDatabase(async () => [{ "1": 1n }], "postgres");
     const result = await checkHealth({ openDatabase: () => database, version: "1.2.3", clock: steppingClock(4.25) });
