@@ -145,6 +145,25 @@ describe(`group commit (${testDialect()})`, () => {
     expect(results).toEqual([0, 1, 2, 3].map((value) => ({ ok: true, value })));
     expect(await db.prisma.contact.count()).toBe(3);
   });
+
+  it("a batch lost to an unavailable database answers every member at once, without retrying each alone", async () => {
+    let attempts = 0;
+    const unavailable = Object.assign(new Error("database gone"), { code: "DATABASE_HELD_OFF" });
+    const committer = createGroupCommitter<number>(db.prisma, {
+      maxBatch: 10,
+      maxWaitMs: 0,
+      beforeCommit: async (_tx, values) => {
+        if (values.length > 1) throw unavailable;
+      },
+      retryAlone: (error) => error !== unavailable,
+    });
+    const blocker = committer.run(async () => new Promise<number>((r) => setTimeout(() => r(0), 50)));
+    const member = (n: number) => committer.run(async () => (attempts++, n));
+    const results = await Promise.all([blocker, member(1), member(2), member(3)]);
+    expect(results.slice(1)).toEqual([1, 2, 3].map(() => ({ ok: false, error: unavailable })));
+    expect(attempts).toBe(3); // once each, in the one batch: none was written again alone
+    expect(committer.stats()).toEqual({ batches: 2, members: 4, largest: 3 });
+  });
 });
 
 describe(`durability (${testDialect()})`, () => {
