@@ -8,10 +8,10 @@ import { buildDelivery, caseSpecArbitrary, type Delivery } from "./deliveries";
 import { recordFigure } from "./summary";
 import { serverPid, watchRss } from "./server-process";
 
-// ≥ 10,000 generated deliveries through the production build's webhook endpoint. The seed is
+// ≥ 10,000 generated cases (more deliveries: some are sent two or three times at once) through the production build's webhook endpoint. The seed is
 // printed; RELIABILITY_SEED=<n> (npm run test:reliability -- --seed <n>) replays a run.
 const SEED = Number(process.env.RELIABILITY_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const CASES = Number(process.env.RELIABILITY_FUZZ_CASES ?? 8_500);
+const CASES = Number(process.env.RELIABILITY_FUZZ_CASES ?? 10_000);
 const CONCURRENCY = 16;
 // The HTTP suite's server is started with this cap (tests/helpers/http-global-setup.ts).
 const MAX_BODY_BYTES = 64 * 1024;
