@@ -8,8 +8,9 @@ import { buildDelivery, caseSpecArbitrary, type Delivery } from "./deliveries";
 import { recordFigure } from "./summary";
 import { serverPid, watchRss } from "./server-process";
 
-// ≥ 10,000 generated cases (more deliveries: some are sent two or three times at once) through the production build's webhook endpoint. The seed is
-// printed; RELIABILITY_SEED=<n> (npm run test:reliability -- --seed <n>) replays a run.
+// ≥ 10,000 generated cases through the production build's webhook endpoint (more deliveries: some
+// are sent two or three times at once). The seed is printed; RELIABILITY_SEED=<n>
+// (npm run test:reliability -- --seed <n>) replays a run.
 const SEED = Number(process.env.RELIABILITY_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const CASES = Number(process.env.RELIABILITY_FUZZ_CASES ?? 10_000);
 const CONCURRENCY = 16;
