@@ -81,7 +81,8 @@ export function seedWorkspace(options: SeedOptions = {}): FakeWorkspace {
   }));
   const phoneNumbers: FakePhoneNumber[] = Array.from({ length: numbers }, (_, i) => ({
     id: fakeId("PN", ...ns, "number", i).slice(0, 12),
-    name: i === 0 ? "Front desk" : `Line ${i + 1}`,
+    // A namespaced seed's numbers say whose they are, so they never pass for the default "Front desk".
+    name: ns.length > 0 ? `${options.namespace} line ${i + 1}` : i === 0 ? "Front desk" : `Line ${i + 1}`,
     number: `+1415555${String(lineBase + i).padStart(4, "0")}`,
     formattedNumber: `(415) 555-${String(lineBase + i).padStart(4, "0")}`,
     symbol: i === 0 ? "📞" : "☎️",
