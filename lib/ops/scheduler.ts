@@ -6,10 +6,9 @@ import { log } from "../log";
 import { createOpenPhoneClient } from "../openphone/api/client";
 import { runMaintenance } from "./maintenance";
 
-const globalForScheduler = globalThis as unknown as {
-  __openphoneInboxMaintenance?: ReturnType<typeof setInterval>;
-  __openphoneInboxCompleteness?: ReturnType<typeof setInterval>;
-};
+type Loop = "maintenance" | "completeness";
+
+const globalForScheduler = globalThis as unknown as { __openphoneInboxLoops?: Partial<Record<Loop, ReturnType<typeof setInterval>>> };
 
 /**
  * Starts the in-process loops (every MAINTENANCE_INTERVAL_SECONDS; 0 turns them off): maintenance,
@@ -17,55 +16,50 @@ const globalForScheduler = globalThis as unknown as {
  */
 export function startMaintenanceScheduler(): void {
   const config = env();
-  if (config.MAINTENANCE_INTERVAL_SECONDS === 0 || globalForScheduler.__openphoneInboxMaintenance) return;
+  if (config.MAINTENANCE_INTERVAL_SECONDS === 0) return;
   const openphone = config.OPENPHONE_API_KEY
     ? createOpenPhoneClient({ apiKey: config.OPENPHONE_API_KEY, baseUrl: config.OPENPHONE_API_BASE_URL, timeoutMs: config.OPENPHONE_API_TIMEOUT_MS })
     : null;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await runMaintenance(sharedDatabase(config.DATABASE_URL), new Date(), {
+  startLoop("maintenance", config.MAINTENANCE_INTERVAL_SECONDS, 5_000, async () => {
+    await runMaintenance(
+      sharedDatabase(config.DATABASE_URL),
+      new Date(),
+      {
         retentionDays: config.EVENT_BODY_RETENTION_DAYS,
         noDeliveryMinutes: config.ALERT_NO_DELIVERY_MINUTES,
         alertWebhookUrl: config.ALERT_WEBHOOK_URL,
         baseUrl: config.WEBHOOK_BASE_URL,
         openphone,
-      }, log());
-    } catch (error) {
-      log().error("maintenance failed", { error: error instanceof Error ? error.message : String(error) });
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), config.MAINTENANCE_INTERVAL_SECONDS * 1000);
-  timer.unref();
-  globalForScheduler.__openphoneInboxMaintenance = timer;
-  setTimeout(() => void tick(), 5_000).unref();
-  startCompletenessWatch();
+      },
+      log(),
+    );
+  });
+  const watch = completenessConfig(config);
+  startLoop("completeness", config.MAINTENANCE_INTERVAL_SECONDS, 10_000, async () => {
+    const report = await runCompletenessWatch(sharedDatabase(config.DATABASE_URL), new Date(), watch, { log: log() });
+    const fetched = Object.values(report.fetched).reduce((sum, n) => sum + n, 0);
+    if (fetched > 0 || report.gaveUp > 0) log().info("completeness watch", { fetched: report.fetched, gaveUp: report.gaveUp, requests: report.requests });
+  });
 }
 
-function startCompletenessWatch(): void {
-  const config = env();
-  if (globalForScheduler.__openphoneInboxCompleteness) return;
-  const watch = completenessConfig(config);
+/** Runs `pass` every `intervalSeconds` (first after `firstDelayMs`), never two at once, once per process; a failure is logged. */
+function startLoop(name: Loop, intervalSeconds: number, firstDelayMs: number, pass: () => Promise<void>): void {
+  const loops = (globalForScheduler.__openphoneInboxLoops ??= {});
+  if (loops[name]) return;
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const report = await runCompletenessWatch(sharedDatabase(config.DATABASE_URL), new Date(), watch, { log: log() });
-      const fetched = Object.values(report.fetched).reduce((sum, n) => sum + n, 0);
-      if (fetched > 0 || report.gaveUp > 0) log().info("completeness watch", { fetched: report.fetched, gaveUp: report.gaveUp, requests: report.requests });
+      await pass();
     } catch (error) {
-      log().error("completeness watch failed", { error: error instanceof Error ? error.message : String(error) });
+      log().error(`${name === "maintenance" ? "maintenance" : "completeness watch"} failed`, { error: error instanceof Error ? error.message : String(error) });
     } finally {
       running = false;
     }
   };
-  const timer = setInterval(() => void tick(), config.MAINTENANCE_INTERVAL_SECONDS * 1000);
+  const timer = setInterval(() => void tick(), intervalSeconds * 1000);
   timer.unref();
-  globalForScheduler.__openphoneInboxCompleteness = timer;
-  setTimeout(() => void tick(), 10_000).unref();
+  loops[name] = timer;
+  setTimeout(() => void tick(), firstDelayMs).unref();
 }
