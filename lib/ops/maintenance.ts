@@ -32,6 +32,8 @@ const LOCK_TTL_MS = 5 * 60_000;
 const RETENTION_EVERY_MS = 24 * 60 * 60_000;
 const DIRECTORY = "openphone-users";
 const DIRECTORY_EVERY_MS = 24 * 60 * 60_000;
+/** After a failed read (a wrong key, OpenPhone down), the next try comes this much later, not every pass. */
+const DIRECTORY_RETRY_MS = 60 * 60_000;
 
 /**
  * One maintenance pass, on one instance at a time (a lease in JobLock): alert conditions and the
@@ -65,7 +67,7 @@ export async function runMaintenance(db: AppDatabase, now: Date, config: Mainten
   }
 }
 
-/** Reads OpenPhone's users when a day has passed since the last read; an API failure is logged and retried next pass. */
+/** Reads OpenPhone's users when a day has passed since the last read; an API failure is logged and retried an hour later. */
 async function refreshDirectory(db: AppDatabase, client: OpenPhoneClient, now: Date, log?: Logger): Promise<number | null> {
   const lease = await acquireJobLock(db, DIRECTORY, now, LOCK_TTL_MS);
   if (!lease.acquired) return null;
@@ -75,7 +77,9 @@ async function refreshDirectory(db: AppDatabase, client: OpenPhoneClient, now: D
     await markJobRun(db, DIRECTORY, now);
     return users;
   } catch (error) {
-    log?.warn("OpenPhone user directory not read", { error: error instanceof Error ? error.message : String(error) });
+    log?.warn("OpenPhone user directory not read; trying again in an hour", { error: error instanceof Error ? error.message : String(error) });
+    // Recorded as if the last read were DIRECTORY_RETRY_MS short of a day ago: due again in an hour.
+    await markJobRun(db, DIRECTORY, new Date(now.getTime() - DIRECTORY_EVERY_MS + DIRECTORY_RETRY_MS));
     return null;
   } finally {
     await releaseJobLock(db, DIRECTORY);

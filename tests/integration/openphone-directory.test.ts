@@ -49,7 +49,7 @@ describe(`OpenPhone user directory (${testDialect()})`, () => {
     expect((await openPhoneUserNames(db, [first!.id])).get(first!.id)).toBe(first!.email);
   });
 
-  it("maintenance reads the directory once a day, and an API failure costs nothing but a retry", async () => {
+  it("maintenance reads the directory once a day; after an API failure it tries again an hour later, not every pass", async () => {
     const config = { retentionDays: 90, noDeliveryMinutes: 60, alertWebhookUrl: undefined, baseUrl: "http://x", openphone: client() };
     const now = new Date("2026-06-01T12:00:00Z");
     expect(await runMaintenance(db, now, config)).toMatchObject({ ran: true, directoryUsers: 2 });
@@ -59,7 +59,11 @@ describe(`OpenPhone user directory (${testDialect()})`, () => {
     const dayLater = new Date(now.getTime() + 25 * 3_600_000);
     expect(await runMaintenance(db, dayLater, config)).toMatchObject({ ran: true, directoryUsers: null });
     fake.setFaults({});
-    expect(await runMaintenance(db, new Date(dayLater.getTime() + 60_000), config)).toMatchObject({ ran: true, directoryUsers: 2 });
-    expect(await runMaintenance(db, new Date(dayLater.getTime() + 120_000), { ...config, openphone: null })).toMatchObject({ directoryUsers: null });
+    const reads = userReads();
+    expect(await runMaintenance(db, new Date(dayLater.getTime() + 60_000), config)).toMatchObject({ ran: true, directoryUsers: null });
+    expect(userReads()).toBe(reads); // the next pass does not ask again
+    const hourLater = new Date(dayLater.getTime() + 61 * 60_000);
+    expect(await runMaintenance(db, hourLater, config)).toMatchObject({ ran: true, directoryUsers: 2 });
+    expect(await runMaintenance(db, new Date(hourLater.getTime() + 60_000), { ...config, openphone: null })).toMatchObject({ directoryUsers: null });
   });
 });
