@@ -27,7 +27,10 @@ export default async function BackfillPage() {
   await requireAdmin();
   await connection();
   const db = getDatabase();
-  const [runs, switches, gaps] = await Promise.all([listBackfillRuns(db, 6), listSwitchWindows(db, 3), listUnacknowledgedGaps(db, 5)]);
+  // The runs first, the gaps after: read side by side (PostgreSQL's pool), a run finishing between
+  // the two reads showed "done" without its gap, and the page then stopped refreshing.
+  const runs = await listBackfillRuns(db, 6);
+  const [switches, gaps] = await Promise.all([listSwitchWindows(db, 3), listUnacknowledgedGaps(db, 5)]);
   const configured = backfillApi() !== null;
   const running = runs.some((run) => backfillRunState(run) === "running");
 
