@@ -357,15 +357,23 @@ export function normalizeEvent(rawBody: string): NormalizeResult {
   }
 }
 
-/** PostgreSQL text cannot hold U+0000 (SQLite truncates at it in places): it becomes U+FFFD, as invalid UTF-8 does. */
-export function withoutNul(text: string): string {
-  return text.includes("\u0000") ? text.replaceAll("\u0000", "\uFFFD") : text;
+const NUL_OR_SURROGATE = /[\u0000\uD800-\uDFFF]/;
+const NUL_OR_LONE_SURROGATE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text both databases store as it is: U+0000 and lone surrogates (which a JSON escape such as
+ * "\ud800" can produce) become U+FFFD, as invalid UTF-8 does. PostgreSQL text cannot hold U+0000
+ * (SQLite truncates at it in places), and better-sqlite3 writes a lone surrogate as bytes that are
+ * not UTF-8, so an event id would read back as something other than the id we acknowledged.
+ */
+export function storableText(text: string): string {
+  return NUL_OR_SURROGATE.test(text) ? text.replace(NUL_OR_LONE_SURROGATE, "\uFFFD") : text;
 }
 
 function normalize(rawBody: string): NormalizeResult {
   let json: unknown;
   try {
-    json = JSON.parse(rawBody, (_key, value: unknown) => (typeof value === "string" ? withoutNul(value) : value));
+    json = JSON.parse(rawBody, (_key, value: unknown) => (typeof value === "string" ? storableText(value) : value));
   } catch (error) {
     return invalid(`Body is not valid JSON: ${errorMessage(error)}`, {});
   }

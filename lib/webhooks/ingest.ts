@@ -6,7 +6,7 @@ import type { Tx } from "../db/types";
 import type { Logger } from "../log";
 import { Prisma } from "../generated/sqlite/client";
 import { notifyActivityInTransaction, publishActivity, type ActivityChange } from "../live/publish";
-import { normalizeEvent, withoutNul } from "../openphone/events";
+import { normalizeEvent, storableText } from "../openphone/events";
 import type { NormalizeResult } from "../openphone/normalized";
 import { verifyWebhookSignature, type HeaderSource, type SignatureFailureReason, type SigningKey } from "../openphone/signature";
 import { applyNormalizedEvent } from "./apply-normalized";
@@ -229,9 +229,9 @@ function buildEventRecord(input: {
     receivedAt: input.now,
     // Why an event was not applied: the validation error, or why a known type was ignored.
     // (A JSON parser's message quotes the body, NULs included.)
-    lastError: withoutNul(normalized.ok ? "" : normalized.reason === "invalid" ? normalized.error : normalized.reason === "ignored" ? normalized.note : "") || null,
+    lastError: storableText(normalized.ok ? "" : normalized.reason === "invalid" ? normalized.error : normalized.reason === "ignored" ? normalized.note : "") || null,
     headers: JSON.stringify(kept),
-    rawBody: withoutNul(input.body),
+    rawBody: storableText(input.body),
   };
 }
 
@@ -280,8 +280,8 @@ async function recordFailure(tx: Tx, record: EventRecord, error: unknown, starte
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return withoutNul(`${error.name}: ${error.message}`.replace(/\s+/g, " ").slice(0, 2000));
-  return withoutNul(String(error).slice(0, 2000));
+  if (error instanceof Error) return storableText(`${error.name}: ${error.message}`.replace(/\s+/g, " ").slice(0, 2000));
+  return storableText(String(error).slice(0, 2000));
 }
 
 function elapsedMs(started: number): number {

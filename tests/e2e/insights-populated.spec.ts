@@ -9,6 +9,7 @@ import { callEvent, contactEvent, messageEvent } from "../../lib/simulator/paylo
 import { parseCsv } from "../helpers/csv";
 import { deliver, uniqueNumber } from "../helpers/e2e-deliver";
 import { E2E_BASE_URL } from "../helpers/e2e-env";
+import { zoneClearOfMidnight } from "../helpers/time-zone";
 
 // Insights and the callback queue through the real app. Data goes in as signed webhook deliveries
 // on workspace numbers of this run only, so the number filter isolates exact figures from what
@@ -19,10 +20,7 @@ import { E2E_BASE_URL } from "../helpers/e2e-env";
  * callback on one calendar day three days back. Both only hold when local time is well clear of
  * midnight, so the spec runs in the first of these zones where it is between 01:00 and 22:00 now.
  */
-const TIME_ZONE = ["America/New_York", "Europe/London", "Asia/Tokyo"].find((zone) => {
-  const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", hourCycle: "h23" }).format(new Date()));
-  return hour >= 1 && hour < 22;
-})!;
+const TIME_ZONE = zoneClearOfMidnight(["America/New_York", "Europe/London", "Asia/Tokyo"], 1, 22);
 test.use({ timezoneId: TIME_ZONE });
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../../docs/screenshots");
