@@ -2,7 +2,10 @@
 // times the timeline's queries, the insights page (30 days) and the callback queue server-side, through the same functions the pages and API call.
 // Prints median/p95 per query, the 100k/10k ratio (flat = does not grow with the data), the ratio
 // to a trivial `SELECT 1` in the same run, and the query plans (index use).
-// Usage: npm run bench [-- --sizes 10000,100000 --runs 30 --database sqlite|postgres|both]
+// Then it starts the production build on each seeded database and times whole server-rendered pages
+// (tests/bench/page-timings.ts): time to first byte and to the last byte, target < 150 ms at the
+// largest size and ≤ 2× the smaller size's time.
+// Usage: npm run bench [-- --sizes 10000,100000 --runs 30 --database sqlite|postgres|both] [--skip-pages] [--page-port 3720]
 // PostgreSQL runs when BENCH_DATABASE_URL or TEST_DATABASE_URL is a postgres:// URL (or --database asks for it).
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -18,6 +21,7 @@ import { COMMON_WORD, RARE_WORD } from "../tests/bench/timeline-data";
 import { dropPostgresSchema, seedPostgres, seedSqlite } from "../tests/bench/timeline-seed";
 import { callbackQueueSql, countCallbackQueue, listCallbackQueue } from "../lib/callbacks/queue";
 import { getInsights, volumeSql } from "../lib/insights/queries";
+import { benchPages, timePages, type PageStats } from "../tests/bench/page-timings";
 import { parseInsightsQuery, resolveInsightsRange } from "../lib/insights/range";
 
 const { values } = parseArgs({
@@ -25,6 +29,8 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "10000,100000" },
     runs: { type: "string", default: "30" },
     database: { type: "string" },
+    "skip-pages": { type: "boolean", default: false },
+    "page-port": { type: "string", default: "3720" },
   },
 });
 const sizes = values.sizes.split(",").map(Number).sort((a, b) => a - b);
@@ -37,6 +43,8 @@ if (dialects.includes("postgres") && !pgUrl) {
   process.exit(2);
 }
 const TARGET_MS = 100;
+const PAGE_TARGET_MS = 150;
+const PAGE_GROWTH_LIMIT = 2;
 const now = new Date();
 
 type Query = {
@@ -113,7 +121,15 @@ async function explain(db: AppDatabase, sql: Prisma.Sql): Promise<string[]> {
   return rows.map((r) => r["QUERY PLAN"]).filter((line) => /Scan|Index|Bitmap|Sort|Limit|Join|Loop/.test(line));
 }
 
-type Result = { dialect: string; size: number; seedSeconds: number; stats: Map<string, Stats>; plans: Map<string, string[]>; targets: Map<string, number> };
+type Result = {
+  dialect: string;
+  size: number;
+  seedSeconds: number;
+  stats: Map<string, Stats>;
+  plans: Map<string, string[]>;
+  targets: Map<string, number>;
+  pages: Map<string, PageStats>;
+};
 
 async function runOne(dialect: "sqlite" | "postgres", size: number): Promise<Result> {
   let url: string;
@@ -135,6 +151,7 @@ async function runOne(dialect: "sqlite" | "postgres", size: number): Promise<Res
   const stats = new Map<string, Stats>();
   const plans = new Map<string, string[]>();
   const targets = new Map<string, number>();
+  let pages = new Map<string, PageStats>();
   try {
     for (const query of await queriesFor(db, size)) {
       if (query.target) targets.set(query.name, query.target);
@@ -144,11 +161,18 @@ async function runOne(dialect: "sqlite" | "postgres", size: number): Promise<Res
         if (sql) plans.set(query.name, await explain(db, sql));
       }
     }
+    await db.prisma.$disconnect();
+    if (!values["skip-pages"]) {
+      process.stdout.write(`▶ timing server-rendered pages at ${size.toLocaleString("en-US")} activities… `);
+      const started = Date.now();
+      pages = await timePages(url, await benchPages(url, size), runs, Number(values["page-port"]));
+      console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
   } finally {
     await db.prisma.$disconnect();
     if (dialect === "postgres") await dropPostgresSchema(url);
   }
-  return { dialect, size, seedSeconds: seeded.seconds, stats, plans, targets };
+  return { dialect, size, seedSeconds: seeded.seconds, stats, plans, targets, pages };
 }
 
 const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1)).padStart(7);
@@ -173,10 +197,34 @@ function printTable(dialect: string, results: Result[]): boolean {
     );
   }
   console.log(`(seeding: ${results.map((r) => `${k(r.size)} in ${r.seedSeconds.toFixed(1)} s`).join(", ")}; ratio ≈ 1× means the query does not grow with the data, 10× would be linear)`);
+  if (!printPages(results)) ok = false;
   console.log(`\nQuery plans at ${k(large.size)} (${dialect === "sqlite" ? "EXPLAIN QUERY PLAN" : "EXPLAIN"}):`);
   for (const [name, lines] of large.plans) {
     console.log(`  ${name}`);
     for (const line of lines) console.log(`    ${line.trim()}`);
+  }
+  return ok;
+}
+
+/** Whole pages: time to first byte and to the last byte; over target at the largest size, or growing more than 2×. */
+function printPages(results: Result[]): boolean {
+  const small = results[0]!;
+  const large = results[results.length - 1]!;
+  if (large.pages.size === 0) return true;
+  const k = (n: number) => `${Math.round(n / 1000)}k`;
+  console.log(`\nServer-rendered pages, ms (median / p95 of ${runs} requests; TTFB = response headers, full = last byte), target < ${PAGE_TARGET_MS} ms at ${k(large.size)} and ≤ ${PAGE_GROWTH_LIMIT}× ${k(small.size)}`);
+  const head = `${"page".padEnd(34)} ${`${k(small.size)} TTFB`.padStart(9)} ${`${k(large.size)} TTFB`.padStart(10)} ${`${k(large.size)} p95`.padStart(8)} ${`${k(large.size)} full`.padStart(9)} ${`${k(large.size)}/${k(small.size)}`.padStart(9)}  size`;
+  console.log(head);
+  console.log("─".repeat(head.length));
+  let ok = true;
+  for (const [name, l] of large.pages) {
+    const s = small.pages.get(name);
+    const ratio = s && small !== large ? l.ttfbMedian / s.ttfbMedian : null;
+    const over = l.ttfbP95 >= PAGE_TARGET_MS || (ratio !== null && ratio > PAGE_GROWTH_LIMIT);
+    if (over) ok = false;
+    console.log(
+      `${name.padEnd(34)} ${s ? fmt(s.ttfbMedian).padStart(9) : "—".padStart(9)} ${fmt(l.ttfbMedian).padStart(10)} ${fmt(l.ttfbP95).padStart(8)} ${fmt(l.totalMedian).padStart(9)} ${(ratio === null ? "—" : `${ratio.toFixed(2)}×`).padStart(9)}  ${l.kb} kB${over ? "  ✖ over target" : ""}`,
+    );
   }
   return ok;
 }
@@ -189,7 +237,7 @@ for (const dialect of dialects) {
 }
 console.log(
   allOk
-    ? `\n✓ every query under its target (p95) at the largest size: ${TARGET_MS} ms, the insights page ${INSIGHTS_TARGET_MS} ms`
-    : `\n✖ some queries are over their target (${TARGET_MS} ms; insights ${INSIGHTS_TARGET_MS} ms)`,
+    ? `\n✓ every query and page under its target (p95) at the largest size: ${TARGET_MS} ms, the insights page ${INSIGHTS_TARGET_MS} ms, pages ${PAGE_TARGET_MS} ms`
+    : `\n✖ some queries or pages are over their target (${TARGET_MS} ms; insights ${INSIGHTS_TARGET_MS} ms; pages ${PAGE_TARGET_MS} ms and ≤ ${PAGE_GROWTH_LIMIT}× the smaller size)`,
 );
 process.exit(allOk ? 0 : 1);
