@@ -2,12 +2,15 @@ import type { AppDatabase } from "../db/types";
 import { Prisma } from "../generated/sqlite/client";
 import { openPhoneUserNames } from "../openphone/directory";
 import type { InsightsRange } from "./range";
+import { rollupCovers, rollupHeatMapSql, rollupPreviousPeriodSql, rollupVolumeSql } from "./rollup";
 import { CATEGORY, MISSED_CALL, NEXT_OUTGOING_AT, dayOfNumber, epochSeconds, inRange, localSeconds } from "./sql";
 
 /**
- * The figures of /insights. Each chart is one aggregate query over the range's rows (found through
- * the Activity indexes that lead with occurredAt or phoneNumberId); nothing loads activities into
- * memory. Days and hours are the viewer's (lib/insights/sql.ts).
+ * The figures of /insights. Each chart is one aggregate query; nothing loads activities into
+ * memory. The counting charts (volume, missed-call rate, heat map) read the quarter-hour rollup
+ * (lib/insights/rollup.ts); the waits and the staff table read the range's rows, found through the
+ * Activity indexes that lead with occurredAt or phoneNumberId. Days and hours are the viewer's
+ * (lib/insights/sql.ts).
  */
 
 export const VOLUME_CATEGORIES = ["text_in", "text_out", "answered", "missed", "voicemail", "call_out", "call_other"] as const;
@@ -85,7 +88,10 @@ function isCategory(value: string): value is VolumeCategory {
   return (VOLUME_CATEGORIES as readonly string[]).includes(value);
 }
 
-/** Volume per local day and category; exported so the benchmark can EXPLAIN it. */
+/**
+ * Volume per local day and category, counted from Activity: for ranges the rollup cannot bucket
+ * exactly (rollupCovers), and as the reference the rollup is tested against.
+ */
 export function volumeSql(dialect: AppDatabase["dialect"], range: InsightsRange): Prisma.Sql {
   const local = localSeconds(dialect, Prisma.sql`a."occurredAt"`, range.segments);
   return Prisma.sql`
@@ -96,7 +102,8 @@ export function volumeSql(dialect: AppDatabase["dialect"], range: InsightsRange)
 }
 
 export async function getVolume(db: AppDatabase, range: InsightsRange): Promise<Volume> {
-  const rows = await db.prisma.$queryRaw<{ day: Num; category: string; n: Num }[]>(volumeSql(db.dialect, range));
+  const sql = rollupCovers(range) ? rollupVolumeSql(range) : volumeSql(db.dialect, range);
+  const rows = await db.prisma.$queryRaw<{ day: Num; category: string; n: Num }[]>(sql);
   const byDay = new Map(range.days.map((day) => [day, emptyCounts()]));
   const totals = emptyCounts();
   for (const row of rows) {
@@ -117,11 +124,17 @@ type PeriodCalls = { incoming: number; missed: number };
 
 /** Incoming and missed calls of the period before the range (the trend's reference). */
 export async function getPreviousPeriodCalls(db: AppDatabase, range: InsightsRange): Promise<PeriodCalls> {
-  const [row] = await db.prisma.$queryRaw<{ incoming: Num; missed: Num }[]>(Prisma.sql`
+  const sql = rollupCovers(range) ? rollupPreviousPeriodSql(range) : previousPeriodSql(range);
+  const [row] = await db.prisma.$queryRaw<{ incoming: Num; missed: Num }[]>(sql);
+  return { incoming: num(row?.incoming), missed: num(row?.missed) };
+}
+
+/** The previous period counted from Activity (see volumeSql). */
+export function previousPeriodSql(range: InsightsRange): Prisma.Sql {
+  return Prisma.sql`
     SELECT COUNT(*) AS "incoming", SUM(CASE WHEN ${MISSED_CALL} THEN 1 ELSE 0 END) AS "missed"
     FROM "Activity" a
-    WHERE ${inRange(range.previous.start, range.previous.end, range.phoneNumberId)} AND a."kind" = 'call' AND a."direction" = 'incoming'`);
-  return { incoming: num(row?.incoming), missed: num(row?.missed) };
+    WHERE ${inRange(range.previous.start, range.previous.end, range.phoneNumberId)} AND a."kind" = 'call' AND a."direction" = 'incoming'`;
 }
 
 /** The missed-call rate per day and over the range (from its volume), against the previous period. */
@@ -214,7 +227,7 @@ export function getFirstResponseTimes(db: AppDatabase, range: InsightsRange): Pr
   return waitStats(db, firstResponseWaitsSql(range));
 }
 
-/** Incoming calls and texts per weekday × hour of the viewer's zone; exported for EXPLAIN. */
+/** Incoming calls and texts per weekday × hour of the viewer's zone, counted from Activity (see volumeSql). */
 export function heatMapSql(dialect: AppDatabase["dialect"], range: InsightsRange): Prisma.Sql {
   const local = localSeconds(dialect, Prisma.sql`a."occurredAt"`, range.segments);
   // 1970-01-01, local day 0, was a Thursday (weekday 4).
@@ -226,7 +239,8 @@ export function heatMapSql(dialect: AppDatabase["dialect"], range: InsightsRange
 }
 
 export async function getHeatMap(db: AppDatabase, range: InsightsRange): Promise<HeatMap> {
-  const rows = await db.prisma.$queryRaw<{ weekday: Num; hour: Num; n: Num }[]>(heatMapSql(db.dialect, range));
+  const sql = rollupCovers(range) ? rollupHeatMapSql(range) : heatMapSql(db.dialect, range);
+  const rows = await db.prisma.$queryRaw<{ weekday: Num; hour: Num; n: Num }[]>(sql);
   const counts = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
   let max = 0;
   for (const row of rows) {
