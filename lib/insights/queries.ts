@@ -253,22 +253,28 @@ export async function getHeatMap(db: AppDatabase, range: InsightsRange): Promise
 
 /**
  * Per OpenPhone user: incoming calls they answered, talk time of every answered call they were on
- * (incoming: who answered; outgoing: who called), and texts they sent.
+ * (incoming: who answered; outgoing: who called), and texts they sent. The range's rows are picked
+ * first (MATERIALIZED), then their calls and messages found by id: joined directly, PostgreSQL
+ * merge-joined every Activity row by callId and messageId (1.1 s at a million activities).
  */
 export function staffSql(dialect: AppDatabase["dialect"], range: InsightsRange): Prisma.Sql {
-  const scope = inRange(range.start, range.end, range.phoneNumberId);
   const talk = Prisma.sql`COALESCE(c."duration", ${epochSeconds(dialect, Prisma.sql`c."completedAt"`)} - ${epochSeconds(dialect, Prisma.sql`c."answeredAt"`)}, 0)`;
   return Prisma.sql`
+    WITH "staffed" AS MATERIALIZED (
+      SELECT a."kind" AS "kind", a."direction" AS "direction", a."callId" AS "callId", a."messageId" AS "messageId"
+      FROM "Activity" a
+      WHERE ${inRange(range.start, range.end, range.phoneNumberId)}
+        AND ((a."kind" = 'call' AND a."status" = 'answered') OR (a."kind" = 'message' AND a."direction" = 'outgoing')))
     SELECT x."userId" AS "userId", SUM(x."answered") AS "answered", SUM(x."talk") AS "talk", SUM(x."texts") AS "texts"
     FROM (
-      SELECT CASE WHEN a."direction" = 'incoming' THEN COALESCE(c."answeredBy", c."userId") ELSE COALESCE(c."initiatedBy", c."userId") END AS "userId",
-             CASE WHEN a."direction" = 'incoming' THEN 1 ELSE 0 END AS "answered", ${talk} AS "talk", 0 AS "texts"
-      FROM "Activity" a JOIN "Call" c ON c."id" = a."callId"
-      WHERE ${scope} AND a."kind" = 'call' AND a."status" = 'answered'
+      SELECT CASE WHEN s."direction" = 'incoming' THEN COALESCE(c."answeredBy", c."userId") ELSE COALESCE(c."initiatedBy", c."userId") END AS "userId",
+             CASE WHEN s."direction" = 'incoming' THEN 1 ELSE 0 END AS "answered", ${talk} AS "talk", 0 AS "texts"
+      FROM "staffed" s JOIN "Call" c ON c."id" = s."callId"
+      WHERE s."kind" = 'call'
       UNION ALL
       SELECT m."userId", 0, 0, 1
-      FROM "Activity" a JOIN "Message" m ON m."id" = a."messageId"
-      WHERE ${scope} AND a."kind" = 'message' AND a."direction" = 'outgoing'
+      FROM "staffed" s JOIN "Message" m ON m."id" = s."messageId"
+      WHERE s."kind" = 'message'
     ) x
     GROUP BY x."userId"`;
 }
