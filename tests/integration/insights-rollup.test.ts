@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, readMigrations } from "@/lib/db/migrate";
 import { replayEvent } from "@/lib/event-log/replay";
-import { heatMapSql, previousPeriodSql, volumeSql } from "@/lib/insights/queries";
+import { firstResponseWaitsBySeekSql, firstResponseWaitsSql, heatMapSql, previousPeriodSql, volumeSql } from "@/lib/insights/queries";
 import { parseInsightsQuery, resolveInsightsRange } from "@/lib/insights/range";
 import { listRollup, recountRollup, rollupCovers, rollupHeatMapSql, rollupPreviousPeriodSql, rollupVolumeSql } from "@/lib/insights/rollup";
 import { Prisma } from "@/lib/generated/sqlite/client";
@@ -187,6 +187,24 @@ describe(`the charts read from the rollup count what Activity holds (${testDiale
       }
     }
   });
+});
+
+describe(`first response without a seek per text (${testDialect()})`, () => {
+  it.each([["2026-04-01", "2026-04-01"], ["2026-04-01", "2026-04-02"], ["2026-03-31", "2026-05-03"], ["2026-05-02", "2026-05-02"]])(
+    "finds the same threads and replies as the definition, %s to %s",
+    async (from, to) => {
+      const waits = async (sql: Prisma.Sql) =>
+        (await db.prisma.$queryRaw<{ at: Date | string; doneAt: Date | string | null }[]>(sql))
+          .map((w) => `${new Date(w.at).toISOString()} → ${w.doneAt === null ? "none" : new Date(w.doneAt).toISOString()}`)
+          .sort();
+      for (const number of [undefined, ...(await db.prisma.phoneNumber.findMany({ select: { id: true } })).map((p) => String(p.id))]) {
+        const range = resolveInsightsRange(parseInsightsQuery({ range: "custom", from, to, ...(number ? { number } : {}) }), "UTC", new Date("2026-06-01T00:00:00Z"));
+        const expected = await waits(firstResponseWaitsBySeekSql(range));
+        // Both dialects run the window form here, whichever one the page uses.
+        expect(await waits(firstResponseWaitsSql("postgres", range)), `number ${number ?? "all"}`).toEqual(expected);
+      }
+    },
+  );
 });
 
 describe(`0013_activity_rollup backfills the rollup from existing activities (${testDialect()})`, () => {
