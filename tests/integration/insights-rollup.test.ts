@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase } from "@/lib/db/create-database";
 import { migrate, readMigrations } from "@/lib/db/migrate";
 import { replayEvent } from "@/lib/event-log/replay";
 import { firstResponseWaitsBySeekSql, firstResponseWaitsSql, heatMapSql, previousPeriodSql, volumeSql } from "@/lib/insights/queries";
@@ -163,6 +164,30 @@ describe(`the activity rollup stays equal to a recount of Activity (${testDialec
     await db.prisma.message.delete({ where: { id: message.id } }); // Activity goes with it (ON DELETE CASCADE)
     await db.prisma.activity.delete({ where: { id: callRow.id } });
     await expectRollupExact();
+  });
+});
+
+describe(`the rollup under concurrent writers (${testDialect()})`, () => {
+  it("counts every text app instances write into the same quarter hour at once", async () => {
+    // On PostgreSQL a second client with its own pool and group committer: another app instance on
+    // the same database. SQLite runs one instance (one writer); its deliveries still batch concurrently.
+    const other = createDatabase(db.url, { poolSize: 20 });
+    try {
+      const posters = testDialect() === "postgres" ? [post, createPoster(other).post] : [post];
+      const createdAt = new Date("2026-05-03T08:05:00Z");
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          posters[i % posters.length]!(messageEvent({ ...NUMBERS[Math.floor(i / 2) % 2]!, id: `ACrollConc${i}`, participant: `+1415555${String(1000 + i)}`, createdAt, shape: "api", userId: null })),
+        ),
+      );
+      expect(results.map((r) => r.httpStatus)).toEqual(results.map(() => 200));
+      const bucket = Math.floor(createdAt.getTime() / 900_000);
+      const counted = (await listRollup(db)).filter((r) => r.bucket === bucket && r.category === "text_in");
+      expect(counted.reduce((sum, r) => sum + r.n, 0)).toBe(40);
+      await expectRollupExact();
+    } finally {
+      await other.prisma.$disconnect();
+    }
   });
 });
 
