@@ -34,8 +34,9 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 -- -1 for the row as it was, +1 for the row as it is. ON CONFLICT … n + 1 is safe when several
--- instances count into the same quarter hour at once.
-CREATE FUNCTION "activity_rollup_apply"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- instances count into the same quarter hour at once. The search_path is the migration's, so a
+-- session with another one (an admin's psql) that writes Activity still counts into this schema.
+CREATE FUNCTION "activity_rollup_apply"() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     UPDATE "ActivityRollup" SET "n" = "n" - 1
