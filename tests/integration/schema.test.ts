@@ -189,6 +189,8 @@ describe(`every model can be written and read back (${testDialect()})`, () => {
       expect(row!.v).toMatch(/^PostgreSQL /);
       const [tz] = await db.prisma.$queryRawUnsafe<{ tz: string }[]>("SELECT current_setting('TimeZone') AS tz");
       expect(tz!.tz).toBe("UTC");
+      const [jit] = await db.prisma.$queryRawUnsafe<{ jit: string }[]>("SELECT current_setting('jit') AS jit");
+      expect(jit!.jit).toBe("off");
     } else {
       const [row] = await db.prisma.$queryRawUnsafe<{ v: string }[]>("SELECT sqlite_version() AS v");
       expect(row!.v).toMatch(/^3\./);
