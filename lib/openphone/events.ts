@@ -39,14 +39,23 @@ const errorCodeSchema = z.union([z.string(), z.number()]);
 /** `to` is a string (sometimes comma-joined) in app webhooks and an array in API webhooks. */
 const recipientsSchema = z.union([z.string(), z.array(z.string())]);
 
+/**
+ * Seconds and byte sizes are stored in columns PostgreSQL sizes as INTEGER (Call.duration, sizes) or
+ * DOUBLE: a value past 2^31 − 1 (68 years, 2 GiB) is refused here as invalid rather than failing the
+ * write with a 500 that OpenPhone would retry for a day (found by the reliability suite's fuzzer).
+ */
+const INT32_MAX = 2_147_483_647;
+const secondsSchema = z.number().nonnegative().max(INT32_MAX);
+const bytesSchema = z.number().int().nonnegative().max(INT32_MAX);
+
 /** Media URLs are refused at ingest unless they are absolute http(s) URLs (javascript:, file:, data:, credentials). */
 const mediaUrlSchema = z.string().min(1).refine(isMediaUrlShape, "must be an absolute http(s) URL without credentials");
 
 export const mediaSchema = z.looseObject({
   url: mediaUrlSchema,
   type: z.string().nullish(),
-  duration: z.number().nonnegative().nullish(),
-  size: z.number().int().nonnegative().nullish(),
+  duration: secondsSchema.nullish(),
+  size: bytesSchema.nullish(),
 });
 export type Media = z.infer<typeof mediaSchema>;
 
@@ -147,7 +156,7 @@ const callRecordingSchema = z.looseObject({
   // "" = no URL yet (skipped when the recordings are read).
   url: z.union([mediaUrlSchema, z.literal("")]).nullish(),
   type: z.string().nullish(),
-  duration: z.number().nonnegative().nullish(),
+  duration: secondsSchema.nullish(),
   startTime: timestampSchema.nullish(),
 });
 
@@ -171,8 +180,8 @@ export const callPayloadSchema = z.looseObject({
   updatedAt: timestampSchema.nullish(),
   answeredAt: timestampSchema.nullish(),
   completedAt: timestampSchema.nullish(),
-  /** Seconds; API (v4) and 2026-03-30 payloads carry it (null there when the call never connected). */
-  duration: z.number().nonnegative().nullish(),
+  /** Seconds; API (v4) and 2026-03-30 payloads carry it (null there when the call never connected). Stored as whole seconds. */
+  duration: secondsSchema.transform(Math.round).nullish(),
   userId: idSchema.nullish(),
   answeredBy: idSchema.nullish(),
   /** 2026-03-30 `call.answered` (and summaries). */
@@ -193,8 +202,8 @@ export const callMediaPayloadSchema = z.looseObject({
   callId: idSchema,
   url: mediaUrlSchema,
   type: z.string().nullish(),
-  duration: z.number().nonnegative().nullish(),
-  size: z.number().int().nonnegative().nullish(),
+  duration: secondsSchema.nullish(),
+  size: bytesSchema.nullish(),
 });
 export type CallMediaPayload = z.infer<typeof callMediaPayloadSchema>;
 
@@ -214,8 +223,8 @@ export const voicemailPayloadSchema = z.looseObject({
   url: mediaUrlSchema.nullish(),
   recordingUrl: mediaUrlSchema.nullish(),
   type: z.string().nullish(),
-  duration: z.number().nonnegative().nullish(),
-  size: z.number().int().nonnegative().nullish(),
+  duration: secondsSchema.nullish(),
+  size: bytesSchema.nullish(),
   transcript: z.string().nullish(),
   createdAt: timestampSchema.nullish(),
   updatedAt: timestampSchema.nullish(),
@@ -250,7 +259,7 @@ export const callTranscriptPayloadSchema = z.looseObject({
   callId: idSchema,
   status: z.string().nullish(),
   processingStatus: z.string().nullish(),
-  duration: z.number().nonnegative().nullish(),
+  duration: secondsSchema.nullish(),
   createdAt: timestampSchema.nullish(),
   dialogue: z.array(transcriptSegmentSchema).nullish(),
 });
@@ -723,7 +732,9 @@ export function safeOpenPhoneUrl(value: string): string | null {
 export function deriveCallDuration(answeredAt: Date | null, completedAt: Date | null): number | null {
   if (completedAt === null) return null;
   if (answeredAt === null) return 0;
-  return Math.max(0, Math.round((completedAt.getTime() - answeredAt.getTime()) / 1000));
+  const seconds = Math.max(0, Math.round((completedAt.getTime() - answeredAt.getTime()) / 1000));
+  // Timestamps centuries apart are nonsense, and would not fit the INTEGER column.
+  return seconds <= INT32_MAX ? seconds : null;
 }
 
 function toContact(payload: ContactPayload): NormalizedContact {

@@ -1002,6 +1002,20 @@ describe("calls", () => {
     expect(callOf(normalizeEvent(legacyEvent("call.completed", appCall()))).duration).toBe(60);
   });
 
+  it("a fractional call duration is stored as whole seconds; absurd durations and sizes are invalid, not a failed write", () => {
+    // Found by the reliability fuzzer: 1.2e19 s reached the INTEGER column and the write failed (500, retried for a day).
+    expect(callOf(normalizeEvent(legacyEvent("call.completed", v4Call({ duration: 125.6 })))).duration).toBe(126);
+    expect(expectInvalid(normalizeEvent(legacyEvent("call.completed", v4Call({ duration: 12345678901234567000 })))).error).toMatch(/duration/);
+    expect(expectInvalid(normalizeEvent(legacyEvent("call.completed", v4Call({ duration: 2 ** 31 })))).error).toMatch(/duration/);
+    expect(callOf(normalizeEvent(legacyEvent("call.completed", v4Call({ duration: 2 ** 31 - 1 })))).duration).toBe(2 ** 31 - 1);
+    const media = (size: number) => appMessage({ media: [{ url: "https://m.test/a.jpg", type: "image/jpeg", size }] });
+    expect(expectInvalid(normalizeEvent(legacyEvent("message.received", media(2 ** 31)))).error).toMatch(/size/);
+    expect(messageOf(normalizeEvent(legacyEvent("message.received", media(2 ** 31 - 1)))).media[0]!.size).toBe(2 ** 31 - 1);
+    // Timestamps centuries apart give no derived duration rather than one that cannot be stored.
+    expect(deriveCallDuration(d("0001-01-01T00:00:00Z"), d("9999-01-01T00:00:00Z"))).toBeNull();
+    expect(deriveCallDuration(d("2026-01-01T00:00:00Z"), d("2026-01-01T01:00:00Z"))).toBe(3600);
+  });
+
   it("duration is 0 for a call that ended unanswered and null while it is going", () => {
     expect(callOf(normalizeEvent(legacyEvent("call.completed", v4Call({ duration: null, answeredAt: null })))).duration).toBe(0);
     expect(callOf(normalizeEvent(legacyEvent("call.ringing", v4Call({ duration: null, answeredAt: null, completedAt: null })))).duration).toBeNull();
