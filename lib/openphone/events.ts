@@ -40,9 +40,9 @@ const errorCodeSchema = z.union([z.string(), z.number()]);
 const recipientsSchema = z.union([z.string(), z.array(z.string())]);
 
 /**
- * Seconds and byte sizes are stored in columns PostgreSQL sizes as INTEGER (Call.duration, sizes) or
- * DOUBLE: a value past 2^31 − 1 (68 years, 2 GiB) is refused here as invalid rather than failing the
- * write with a 500 that OpenPhone would retry for a day (found by the reliability suite's fuzzer).
+ * Seconds and byte sizes land in INTEGER columns on PostgreSQL (Call.duration and every size) or in
+ * DOUBLE ones: a value past 2^31 − 1 (68 years, 2 GiB) is refused here as invalid rather than failing
+ * the write with a 500 that OpenPhone would retry for a day (found by the reliability suite's fuzzer).
  */
 const INT32_MAX = 2_147_483_647;
 const secondsSchema = z.number().nonnegative().max(INT32_MAX);
