@@ -22,7 +22,7 @@ import { dropPostgresSchema, seedPostgres, seedSqlite } from "../tests/bench/tim
 import { callbackQueueSql, countCallbackQueue, listCallbackQueue } from "../lib/callbacks/queue";
 import { getInsights, staffSql } from "../lib/insights/queries";
 import { rollupVolumeSql } from "../lib/insights/rollup";
-import { benchPages, timePages, type Page, type PageStats } from "../tests/bench/page-timings";
+import { benchPages, timePages, type PageStats } from "../tests/bench/page-timings";
 import { parseInsightsQuery, resolveInsightsRange } from "../lib/insights/range";
 
 const { values } = parseArgs({
@@ -46,8 +46,6 @@ if (dialects.includes("postgres") && !pgUrl) {
 const TARGET_MS = 100;
 const PAGE_TARGET_MS = 150;
 const PAGE_GROWTH_LIMIT = 2;
-/** Per-page targets (tests/bench/page-timings.ts), by name. */
-const pagesByName = new Map<string, Page>();
 const now = new Date();
 
 type Query = {
@@ -174,9 +172,7 @@ async function runOne(dialect: "sqlite" | "postgres", size: number): Promise<Res
     if (!values["skip-pages"]) {
       process.stdout.write(`▶ timing server-rendered pages at ${size.toLocaleString("en-US")} activities… `);
       const started = Date.now();
-      const list = await benchPages(url, size);
-      for (const page of list) pagesByName.set(page.name, page);
-      pages = await timePages(url, list, runs, Number(values["page-port"]));
+      pages = await timePages(url, await benchPages(url, size), runs, Number(values["page-port"]));
       console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   } finally {
@@ -232,8 +228,7 @@ function printPages(results: Result[]): boolean {
   for (const [name, l] of large.pages) {
     const s = small.pages.get(name);
     const ratio = s && small !== large ? l.ttfbMedian / s.ttfbMedian : null;
-    const page = pagesByName.get(name);
-    const over = l.ttfbP95 >= (page?.targetMs ?? PAGE_TARGET_MS) || (page?.flat !== false && ratio !== null && ratio > PAGE_GROWTH_LIMIT);
+    const over = l.ttfbP95 >= (l.targetMs ?? PAGE_TARGET_MS) || (l.flat !== false && ratio !== null && ratio > PAGE_GROWTH_LIMIT);
     if (over) ok = false;
     console.log(
       `${name.padEnd(34)} ${s ? fmt(s.ttfbMedian).padStart(9) : "—".padStart(9)} ${fmt(l.ttfbMedian).padStart(10)} ${fmt(l.ttfbP95).padStart(8)} ${fmt(l.totalMedian).padStart(9)} ${(ratio === null ? "—" : `${ratio.toFixed(2)}×`).padStart(9)}  ${l.kb} kB${over ? "  ✖ over target" : ""}`,

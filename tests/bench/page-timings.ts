@@ -12,7 +12,8 @@ import { RARE_WORD } from "./timeline-data";
  * pages do not stream) and the complete body.
  */
 
-export type PageStats = { ttfbMedian: number; ttfbP95: number; totalMedian: number; totalP95: number; kb: number };
+/** Timings of one page, with the page's own target (see Page). */
+export type PageStats = { ttfbMedian: number; ttfbP95: number; totalMedian: number; totalP95: number; kb: number; targetMs?: number; flat?: boolean };
 /**
  * `targetMs`: p95 TTFB at the largest size (default: the timeline's 150 ms); `flat`: whether it must
  * stay within 2× of the smaller size (not for pages whose data is a time window that fills up).
@@ -90,6 +91,8 @@ export async function timePages(databaseUrl: string, pages: Page[], runs: number
         totalMedian: percentile(total, 0.5),
         totalP95: percentile(total, 0.95),
         kb: Math.round(bytes / 1024),
+        targetMs: page.targetMs,
+        flat: page.flat,
       });
     }
   } finally {
