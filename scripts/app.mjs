@@ -69,7 +69,10 @@ const heapFlags = Object.entries(V8_FLAGS)
   .map(([flag, mb]) => `--${flag}=${mb}`);
 
 // scripts/server.mjs rather than `next start`: it sets the client address from the socket first.
-const server = spawn(process.execPath, [...heapFlags, path.join(root, "scripts", "server.mjs")], { cwd: root, stdio: "inherit", env: childEnv });
+// PROF_DIR=<dir>: a V8 CPU profile of the server, written there when it stops (e.g. around `npm run
+// bench:ingest`; NODE_OPTIONS cannot carry --cpu-prof).
+const profileFlags = process.env.PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PROF_DIR}`] : [];
+const server = spawn(process.execPath, [...heapFlags, ...profileFlags, path.join(root, "scripts", "server.mjs")], { cwd: root, stdio: "inherit", env: childEnv });
 console.log(`▶ OpenPhone inbox: http://localhost:${port}  (webhook endpoint: /api/webhooks/openphone)`);
 let simulator;
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -5,6 +5,7 @@ import type { ArtifactKind } from "../completeness/rules";
 import { rejectionTotals } from "../event-log/rejections";
 import { readCounters } from "./counters";
 import type { OpsStatus } from "./status";
+import { groupCommitStats } from "../webhooks/ingest";
 
 /** Processing-time buckets in seconds (a webhook must answer well inside OpenPhone's 10 s). */
 export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -71,7 +72,11 @@ function processRegistry(): Registry {
 }
 
 /** The Prometheus text exposition of a snapshot, plus this instance's process metrics. */
-export async function renderMetrics(snapshot: MetricsSnapshot, now: Date, options: { processMetrics?: boolean } = {}): Promise<{ contentType: string; body: string }> {
+export async function renderMetrics(
+  snapshot: MetricsSnapshot,
+  now: Date,
+  options: { processMetrics?: boolean; groupCommit?: { batches: number; members: number } } = {},
+): Promise<{ contentType: string; body: string }> {
   const registry = new Registry();
   const registers = [registry];
 
@@ -115,6 +120,13 @@ export async function renderMetrics(snapshot: MetricsSnapshot, now: Date, option
   for (const [kind, count] of Object.entries(snapshot.overdueArtifacts)) overdue.set({ kind }, count);
   new Gauge({ name: "openphone_migrations_pending", help: "Database migrations not yet applied.", registers }).set(snapshot.status.migrations.pending.length);
 
+  if (options.groupCommit) {
+    // This instance's receiver transactions (lib/webhooks/group-commit.ts): deliveries ÷ batches is its batch size.
+    const { batches, members } = options.groupCommit;
+    new Counter({ name: "openphone_inbox_ingest_batches_total", help: "Transactions this instance's receiver committed deliveries in (group commit).", registers }).inc(batches);
+    new Counter({ name: "openphone_inbox_ingest_batch_deliveries_total", help: "Deliveries written in those transactions.", registers }).inc(members);
+  }
+
   const merged = options.processMetrics === false ? registry : Registry.merge([registry, processRegistry()]);
   return { contentType: merged.contentType, body: await merged.metrics() };
 }
@@ -149,5 +161,5 @@ function latencyHistogram(latency: MetricsSnapshot["latency"]) {
 
 /** One scrape: the database snapshot rendered as Prometheus text. */
 export async function collectMetrics(db: AppDatabase, status: OpsStatus, now: Date): Promise<{ contentType: string; body: string }> {
-  return renderMetrics(await readMetricsSnapshot(db, status, now), now);
+  return renderMetrics(await readMetricsSnapshot(db, status, now), now, { groupCommit: groupCommitStats(db) });
 }

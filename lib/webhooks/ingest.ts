@@ -24,7 +24,13 @@ export type IngestDeps = {
   availability?: DatabaseAvailability;
 };
 
-export type IngestInput = { headers: Headers; rawBody: Uint8Array; now: Date };
+export type IngestInput = {
+  headers: Headers;
+  rawBody: Uint8Array;
+  now: Date;
+  /** From announceDelivery: called once this delivery is queued for its batch (or will not be). */
+  arrived?: () => void;
+};
 
 export type StoredOutcome = "processed" | "duplicate" | "ignored" | "invalid";
 
@@ -46,7 +52,12 @@ const MAX_TX_ATTEMPTS = 4;
  */
 export async function ingestWebhook(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
   const started = performance.now();
-  const result = await ingest(deps, input);
+  let result: IngestResult;
+  try {
+    result = await ingest(deps, input);
+  } finally {
+    input.arrived?.();
+  }
   const ms = Math.round((performance.now() - started) * 10) / 10;
   const fields: Record<string, unknown> = { status: result.httpStatus, outcome: result.outcome, ms };
   if ("eventId" in result) fields.eventId = result.eventId;
@@ -66,7 +77,16 @@ export async function rejectTooLarge(deps: IngestDeps, now: Date): Promise<Inges
   return { httpStatus: 413, outcome: "too_large", maxBytes: deps.maxBodyBytes };
 }
 
-async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput): Promise<IngestResult> {
+/**
+ * Called by the route as soon as a delivery starts arriving, before its body is read: the next
+ * group-commit batch waits for it (briefly) instead of committing without it. Call the returned
+ * function if the delivery never reaches ingestWebhook; ingestWebhook calls it otherwise.
+ */
+export function announceDelivery(db: AppDatabase): () => void {
+  return groupCommitterFor(db).expect();
+}
+
+async function ingest(deps: IngestDeps, { headers, rawBody, now, arrived }: IngestInput): Promise<IngestResult> {
   const started = performance.now();
   if (rawBody.byteLength > deps.maxBodyBytes) return rejectTooLarge(deps, now);
 
@@ -100,11 +120,13 @@ async function ingest(deps: IngestDeps, { headers, rawBody, now }: IngestInput):
 
   const committer = groupCommitterFor(deps.db);
   for (let attempt = 1; ; attempt++) {
-    const written = await committer.run((tx) => {
+    const queued = committer.run((tx) => {
       // Deliveries queued behind one that found the database gone give up without touching it.
       if (availability?.isHeldOff(Date.now())) throw new DatabaseHeldOff();
       return recordAndApply(tx, record, normalized, deps.db, started);
     });
+    arrived?.(); // queued: the batch need not wait for it any longer
+    const written = await queued;
     if (written.ok && written.value) {
       availability?.markAvailable();
       const { outcome, change } = written.value;
@@ -141,8 +163,8 @@ type Written = { outcome: StoredOutcome; change: ActivityChange; timed: { eventR
 /** Group commit (lib/webhooks/group-commit.ts): at most this many deliveries per transaction. PostgreSQL keeps
  * 64 subtransactions per transaction in shared memory; more would slow every other session's snapshots. */
 const MAX_BATCH = 50;
-/** Under load, a batch waits this long for company before it starts. */
-const MAX_BATCH_WAIT_MS = 2;
+/** Under load, a batch waits at most this long for deliveries on their way before it starts. */
+const MAX_BATCH_WAIT_MS = 5;
 
 const committers = new WeakMap<object, GroupCommitter<Written | null>>();
 

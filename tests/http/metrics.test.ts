@@ -39,6 +39,21 @@ describe("GET /api/metrics", () => {
     expect((await request(`${baseUrl}/api/metrics`, { headers: { Authorization: "Bearer opi_wrong" } })).status).toBe(401);
   });
 
+  it("a burst of concurrent deliveries is written in fewer transactions than deliveries (group commit)", async () => {
+    // The same connections for both bursts (kept alive), so the second one's requests arrive together.
+    const warm = await Promise.all(Array.from({ length: 30 }, () => post(messageEvent({}))));
+    expect(warm.map((r) => r.status)).toEqual(warm.map(() => 200));
+    const before = await scrape();
+    const burst = Array.from({ length: 30 }, (_, i) => messageEvent({ participant: `+1415777${String(1000 + (i % 6))}` }));
+    const answers = await Promise.all(burst.map((payload) => post(payload)));
+    expect(answers.map((r) => r.status)).toEqual(burst.map(() => 200));
+    const after = await scrape();
+    const delta = (name: string) => sampleValue(after, name) - sampleValue(before, name);
+    // Other test files may deliver meanwhile: they count on both sides.
+    expect(delta("openphone_inbox_ingest_batch_deliveries_total")).toBeGreaterThanOrEqual(30);
+    expect(delta("openphone_inbox_ingest_batches_total")).toBeLessThan(delta("openphone_inbox_ingest_batch_deliveries_total") / 2);
+  });
+
   it("scraped before and after deliveries: counters, histogram and rejections move by exactly what was sent", async () => {
     const before = await scrape();
     const message = messageEvent({});

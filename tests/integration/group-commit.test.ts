@@ -166,6 +166,72 @@ describe(`group commit (${testDialect()})`, () => {
   });
 });
 
+describe(`gathering a batch (${testDialect()})`, () => {
+  it("a batch without failures is written without savepoints", async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => poster.post(delivery(i, { conversations: 4 }))));
+    expect(results.every((r) => r.httpStatus === 200 && r.outcome === "processed")).toBe(true);
+    expect(groupCommitStats(db).largest).toBeGreaterThan(1);
+    expect(statements.filter((sql) => sql.includes("SAVEPOINT"))).toEqual([]);
+    expect(await tableCounts(db.prisma)).toMatchObject({ events: 12, messages: 12, activities: 12, conversations: 4 });
+  });
+
+  it("deliveries that arrive in separate turns of the event loop, as requests do, share a batch", async () => {
+    // Each request reaches the receiver from its own socket callback. On SQLite a delivery's whole
+    // transaction can run without leaving the microtask queue, so a batch that started at once
+    // would be written and answered before the next callback ran: batches of one, whatever the load.
+    const count = 20;
+    const results = await new Promise<Awaited<ReturnType<typeof poster.post>>[]>((resolve, reject) => {
+      const pending: ReturnType<typeof poster.post>[] = [];
+      for (let i = 0; i < count; i++) {
+        setImmediate(() => {
+          pending.push(poster.post(delivery(i, { conversations: 5 })));
+          if (pending.length === count) Promise.all(pending).then(resolve, reject);
+        });
+      }
+    });
+    expect(results.every((r) => r.httpStatus === 200 && r.outcome === "processed")).toBe(true);
+    const stats = groupCommitStats(db);
+    expect(stats.members).toBe(count);
+    expect(stats.batches).toBeLessThanOrEqual(count / 4);
+    expect(await tableCounts(db.prisma)).toMatchObject({ events: count, messages: count, activities: count });
+  });
+
+  it("a batch waits for a delivery announced on its way, and no longer than that", async () => {
+    const committer = createGroupCommitter<string>(db.prisma, { maxBatch: 10, maxWaitMs: 5_000 });
+    const insert = (number: string) => (tx: Parameters<Parameters<typeof committer.run>[0]>[0]) =>
+      tx.$executeRaw`INSERT INTO "Contact" ("number", "updatedAt") VALUES (${number}, ${new Date()})`.then(() => number);
+    const started = performance.now();
+    const arrived = committer.expect();
+    const first = committer.run(insert("+1000"));
+    await new Promise((r) => setTimeout(r, 100));
+    // Still waiting for the announced delivery: nothing written yet.
+    expect(committer.stats().batches).toBe(0);
+    const second = committer.run(insert("+2000"));
+    arrived();
+    arrived(); // a second call changes nothing
+    expect(await Promise.all([first, second])).toEqual([
+      { ok: true, value: "+1000" },
+      { ok: true, value: "+2000" },
+    ]);
+    expect(committer.stats()).toEqual({ batches: 1, members: 2, largest: 2 });
+    expect(performance.now() - started).toBeLessThan(4_000);
+
+    // Nothing announced: a lone delivery on an idle committer is written without waiting.
+    const idle = performance.now();
+    expect(await committer.run(insert("+3000"))).toEqual({ ok: true, value: "+3000" });
+    expect(performance.now() - idle).toBeLessThan(4_000);
+    expect(await db.prisma.contact.count()).toBe(3);
+  });
+
+  it("an announced delivery that never comes holds the batch back only for the longest wait", async () => {
+    const committer = createGroupCommitter<number>(db.prisma, { maxBatch: 10, maxWaitMs: 150 });
+    committer.expect(); // its request was cut off before it could be queued, and nobody says so
+    const started = performance.now();
+    expect(await committer.run(async () => 1)).toEqual({ ok: true, value: 1 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+});
+
 describe(`durability (${testDialect()})`, () => {
   it.runIf(testDialect() === "sqlite")("SQLite commits with synchronous = FULL", async () => {
     await poster.post(delivery(1));
