@@ -122,6 +122,43 @@ async function findConversation(tx: Tx, phoneNumberId: number, participant: stri
 }
 
 /**
+ * The conversation of one workspace number × one participant with its lastActivityAt moved forward
+ * to activityAt (never back) in the same statement, or null when it does not exist yet: one round
+ * trip instead of a read and an update for the common case, a delivery on a known thread.
+ */
+async function touchConversation(tx: Tx, phoneNumberId: number, participant: string, activityAt: Date): Promise<ConversationRow | null> {
+  const memo = transactionMemo(tx);
+  const memoKey = `conversation:${phoneNumberId}:${participant}`;
+  const remembered = memo.get(memoKey) as ConversationRow | undefined;
+  // Remembered: ensureConversation moves it forward if this activity is newer.
+  if (remembered) return remembered;
+  const [row] = await tx.$queryRaw<RawConversationRow[]>`UPDATE "Conversation" SET
+      "lastActivityAt" = CASE WHEN "lastActivityAt" IS NULL OR "lastActivityAt" < ${activityAt} THEN ${activityAt} ELSE "lastActivityAt" END,
+      "updatedAt" = CASE WHEN "lastActivityAt" IS NULL OR "lastActivityAt" < ${activityAt} THEN ${new Date()} ELSE "updatedAt" END
+    WHERE "phoneNumberId" = ${phoneNumberId} AND "participant" = ${participant}
+    RETURNING "id", "openphoneId", "openphoneUrl", "lastActivityAt", "contactId"`;
+  if (!row) return null;
+  const touched: ConversationRow = {
+    id: Number(row.id),
+    openphoneId: row.openphoneId,
+    openphoneUrl: row.openphoneUrl,
+    lastActivityAt: row.lastActivityAt === null ? null : new Date(row.lastActivityAt),
+    contactId: row.contactId === null ? null : Number(row.contactId),
+  };
+  memo.set(memoKey, touched);
+  return touched;
+}
+
+/** A Conversation row as a raw query returns it (ids may come back as bigint, times as text). */
+type RawConversationRow = {
+  id: number | bigint;
+  openphoneId: string | null;
+  openphoneUrl: string | null;
+  lastActivityAt: Date | string | number | null;
+  contactId: number | bigint | null;
+};
+
+/**
  * Upserts the conversation of one workspace number × one participant (a group thread: × its
  * sorted, comma-joined participants) and moves its lastActivityAt forward (never back). Records
  * OpenPhone's CN… id and deep link when they are not known yet. Returns its id and contact.
@@ -239,7 +276,8 @@ export async function linkParties(tx: Tx, input: PartiesInput): Promise<PartyLin
   }
 
   // A known 1:1 thread already names the participant's contact: no need to look the number up.
-  const known = phone !== null && participant ? await findConversation(tx, phone.id, participant) : null;
+  // (Found and moved forward at once: ensureConversation below then has nothing left to update.)
+  const known = phone !== null && participant ? await touchConversation(tx, phone.id, participant, input.activityAt) : null;
   const contactId = known?.contactId ?? (participant ? await ensureContactByNumber(tx, participant) : null);
   if (contactId !== null && input.contactLookup === "matched" && input.contactIds.length === 1) {
     await linkOpenPhoneContact(tx, contactId, input.contactIds[0]!);
