@@ -25,4 +25,5 @@ const wall = performance.now() - t0;
 let total = 0; for (const [, [t]] of times) total += t;
 console.log("wall ms", wall.toFixed(0), "per delivery", (wall / 4000).toFixed(3), "sql ms total", total.toFixed(0), "per delivery", (total / 4000).toFixed(3));
 for (const [sql, [t, n]] of [...times].sort((a, b) => b[1][0] - a[1][0]).slice(0, 20)) console.log(t.toFixed(0).padStart(6), String(n).padStart(6), (t / n).toFixed(3), sql.replace(/\s+/g, " ").slice(0, 150));
+const c = await db.prisma.conversation.findMany({ take: 3, orderBy: { id: "asc" } }); console.log(c);
 await db.cleanup();
