@@ -62,8 +62,15 @@ export async function refreshMessageActivity(tx: Tx, messageId: number): Promise
 /** The timeline row of a message this transaction just inserted, built from what was inserted (no re-read). */
 export async function createMessageActivity(tx: Tx, messageId: number, message: MessageForActivity, mediaCount: number, contactId: number | null): Promise<number> {
   const data = messageActivityData(message, mediaCount, contactId);
-  const row = await tx.activity.create({ data: { messageId, ...data }, select: { id: true } });
-  return row.id;
+  const now = new Date();
+  // Raw: Prisma's create costs more JavaScript than the insert itself on this hot path (issue 14). The
+  // other flags keep their column defaults (false).
+  const [row] = await tx.$queryRaw<{ id: number | bigint }[]>`INSERT INTO "Activity"
+      ("kind", "occurredAt", "messageId", "phoneNumberId", "conversationId", "contactId", "direction", "status", "hasMedia", "preview", "searchText", "createdAt", "updatedAt")
+    VALUES (${data.kind}, ${data.occurredAt}, ${messageId}, ${data.phoneNumberId}, ${data.conversationId}, ${data.contactId}, ${data.direction},
+      ${data.status}, ${data.hasMedia}, ${data.preview}, ${data.searchText}, ${now}, ${now})
+    RETURNING "id"`;
+  return Number(row!.id);
 }
 
 /**
