@@ -107,10 +107,15 @@ type ConversationRow = {
   contactId: number | null;
 };
 
+/** Where a conversation row is remembered in the transaction memo (found, touched or ensured). */
+function conversationMemoKey(phoneNumberId: number, participant: string): string {
+  return `conversation:${phoneNumberId}:${participant}`;
+}
+
 /** The conversation of one workspace number × one participant, if it exists (read once per transaction). */
 async function findConversation(tx: Tx, phoneNumberId: number, participant: string): Promise<ConversationRow | null> {
   const memo = transactionMemo(tx);
-  const memoKey = `conversation:${phoneNumberId}:${participant}`;
+  const memoKey = conversationMemoKey(phoneNumberId, participant);
   const remembered = memo.get(memoKey) as ConversationRow | undefined;
   if (remembered) return remembered;
   const row = await tx.conversation.findUnique({
@@ -128,7 +133,7 @@ async function findConversation(tx: Tx, phoneNumberId: number, participant: stri
  */
 async function touchConversation(tx: Tx, phoneNumberId: number, participant: string, activityAt: Date): Promise<ConversationRow | null> {
   const memo = transactionMemo(tx);
-  const memoKey = `conversation:${phoneNumberId}:${participant}`;
+  const memoKey = conversationMemoKey(phoneNumberId, participant);
   const remembered = memo.get(memoKey) as ConversationRow | undefined;
   // Remembered: ensureConversation moves it forward if this activity is newer.
   if (remembered) return remembered;
@@ -190,7 +195,7 @@ export async function ensureConversation(
       : await findConversation(tx, input.phoneNumberId, input.participant);
     if (!row) throw new Error(`conversation ${input.phoneNumberId}/${input.participant} vanished after its insert`);
   }
-  const memoKey = `conversation:${input.phoneNumberId}:${input.participant}`;
+  const memoKey = conversationMemoKey(input.phoneNumberId, input.participant);
   if (!row.lastActivityAt || row.lastActivityAt < input.activityAt) {
     // Conditional in SQL: a concurrent delivery may have moved it further meanwhile.
     await tx.conversation.updateMany({

@@ -28,7 +28,7 @@ export type IngestInput = {
   headers: Headers;
   rawBody: Uint8Array;
   now: Date;
-  /** From announceDelivery: called once this delivery is queued for its batch (or will not be). */
+  /** From announceDelivery: called as soon as this delivery is queued for its batch. */
   arrived?: () => void;
 };
 
@@ -52,12 +52,7 @@ const MAX_TX_ATTEMPTS = 4;
  */
 export async function ingestWebhook(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
   const started = performance.now();
-  let result: IngestResult;
-  try {
-    result = await ingest(deps, input);
-  } finally {
-    input.arrived?.();
-  }
+  const result = await ingest(deps, input);
   const ms = Math.round((performance.now() - started) * 10) / 10;
   const fields: Record<string, unknown> = { status: result.httpStatus, outcome: result.outcome, ms };
   if ("eventId" in result) fields.eventId = result.eventId;
@@ -79,8 +74,9 @@ export async function rejectTooLarge(deps: IngestDeps, now: Date): Promise<Inges
 
 /**
  * Called by the route as soon as a delivery starts arriving, before its body is read: the next
- * group-commit batch waits for it (briefly) instead of committing without it. Call the returned
- * function if the delivery never reaches ingestWebhook; ingestWebhook calls it otherwise.
+ * group-commit batch waits for it (briefly) instead of committing without it. The caller calls the
+ * returned function once it is done with the delivery, whatever happened; ingestWebhook calls it
+ * earlier, as soon as the delivery is queued (a second call changes nothing).
  */
 export function announceDelivery(db: AppDatabase): () => void {
   return groupCommitterFor(db).expect();
